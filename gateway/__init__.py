@@ -1,0 +1,1 @@
+"""The shell around the pure parsers: CLI, config, lists, store, mail sources and sinks, pipeline."""

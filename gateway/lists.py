@@ -1,0 +1,153 @@
+"""The operator's lists: units and tasks, as CSV (UTF-8, header row) or XLSX with the same columns.
+
+The column names are a contract (SPEC §4): operators' files and tools rely on them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+from gateway.config import Config
+from gateway.errors import UserError
+from parsers.models import Directory, TaskInfo, UnitInfo
+
+UNIT_COLUMNS = ["code", "name", "short_name", "aliases", "focal_point", "emails", "head", "reports"]
+TASK_COLUMNS = [
+    "code", "title", "group", "lead_unit", "coordinating_units", "responsible", "deadline",
+    "expected_result", "responsibility",
+]
+KINDS = {"daily", "weekly", "monthly"}
+
+
+def _split(v: str) -> list[str]:
+    return [x.strip() for x in re.split(r"[;\n]", v or "") if x.strip()]
+
+
+def _rows(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]]]:
+    if not path.exists():
+        raise UserError(f"{path}: list not found")
+    try:
+        if path.suffix.lower() == ".xlsx":
+            from openpyxl import load_workbook
+
+            wb = load_workbook(path, read_only=True, data_only=True)
+            ws = wb.worksheets[0]
+            grid = [["" if c is None else (c.date().isoformat() if isinstance(c, datetime) else str(c)) for c in r] for r in ws.iter_rows(values_only=True)]
+            wb.close()
+        else:
+            text = path.read_bytes().decode("utf-8-sig")
+            grid = list(csv.reader(io.StringIO(text)))
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as CSV UTF-8") from exc
+    except Exception as exc:  # noqa: BLE001 - any unreadable file is the operator's to fix
+        raise UserError(f"{path}: cannot read: {exc}") from exc
+    if not grid:
+        raise UserError(f"{path}: empty (expected a header row: {','.join(required)})")
+    header = [h.strip().lower() for h in grid[0]]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise UserError(f"{path}: missing column(s) {', '.join(missing)} in the header row")
+    out = []
+    for i, r in enumerate(grid[1:], start=2):
+        if not any((c or "").strip() for c in r):
+            continue
+        out.append((i, {h: (r[j].strip() if j < len(r) and r[j] else "") for j, h in enumerate(header)}))
+    return out
+
+
+def parse_date(v: str) -> date | None:
+    v = (v or "").strip()
+    if not v:
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(v, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"date {v!r} is neither YYYY-MM-DD nor dd/mm/yyyy")
+
+
+def load_units(path: Path) -> list[UnitInfo]:
+    units: list[UnitInfo] = []
+    seen: set[str] = set()
+    for line, r in _rows(path, UNIT_COLUMNS):
+        code = r["code"]
+        if not code:
+            raise UserError(f"{path}: row {line}, column 'code': empty")
+        if code in seen:
+            raise UserError(f"{path}: row {line}, column 'code': {code!r} appears twice")
+        seen.add(code)
+        reports = [k.lower() for k in _split(r["reports"])] or ["daily", "weekly", "monthly"]
+        bad = [k for k in reports if k not in KINDS]
+        if bad:
+            raise UserError(f"{path}: row {line}, column 'reports': {bad[0]!r} is not daily, weekly or monthly")
+        emails = [e.lower() for e in _split(r["emails"])]
+        for e in emails:
+            if "@" not in e:
+                raise UserError(f"{path}: row {line}, column 'emails': {e!r} is not an address")
+        units.append(
+            UnitInfo(
+                code=code, name=r["name"] or code, short_name=r["short_name"], aliases=_split(r["aliases"]),
+                focal_point=r["focal_point"], emails=emails, head=r["head"], reports=reports,  # type: ignore[arg-type]
+            )
+        )
+    return units
+
+
+def load_tasks(path: Path) -> list[TaskInfo]:
+    tasks: list[TaskInfo] = []
+    seen: set[str] = set()
+    for line, r in _rows(path, TASK_COLUMNS):
+        code = r["code"]
+        if not code:
+            raise UserError(f"{path}: row {line}, column 'code': empty")
+        if code in seen:
+            raise UserError(f"{path}: row {line}, column 'code': {code!r} appears twice")
+        seen.add(code)
+        try:
+            d = parse_date(r["deadline"])
+        except ValueError as exc:
+            raise UserError(f"{path}: row {line}, column 'deadline': {exc}") from exc
+        tasks.append(
+            TaskInfo(
+                code=code, title=r["title"], group=r["group"], lead_unit=r["lead_unit"],
+                coordinating_units=_split(r["coordinating_units"]), responsible=r["responsible"],
+                deadline=d.isoformat() if d else None, expected_result=r["expected_result"],
+                responsibility=r["responsibility"],
+            )
+        )
+    return tasks
+
+
+def load_directory(cfg: Config) -> Directory:
+    return Directory(units=load_units(cfg.resolve(cfg.lists.units)), tasks=load_tasks(cfg.resolve(cfg.lists.tasks)))
+
+
+def five_ro_problems(d: Directory) -> list[str]:
+    """Every task failing the '5 rõ' (clear person, task, responsibility, time, result)."""
+    codes = {u.code for u in d.units}
+    out = []
+    for t in d.tasks:
+        why = []
+        if not t.title:
+            why.append("no title (rõ việc)")
+        if not t.responsible:
+            why.append("no responsible person (rõ người)")
+        if not t.deadline:
+            why.append("no deadline (rõ thời gian)")
+        if not t.expected_result:
+            why.append("no expected result (rõ kết quả)")
+        if not t.lead_unit:
+            why.append("no lead unit (rõ trách nhiệm)")
+        elif t.lead_unit not in codes:
+            why.append(f"unknown lead unit {t.lead_unit!r}")
+        for c in t.coordinating_units:
+            if c not in codes:
+                why.append(f"unknown coordinating unit {c!r}")
+        if why:
+            out.append(f"{t.code}: " + "; ".join(why))
+    return out

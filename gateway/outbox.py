@@ -1,0 +1,59 @@
+"""Send what the outbox holds. A message is marked sent only after the sink accepted it; temporary
+failures retry with exponential back-off; permanent ones are kept for the operator."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from gateway.sinks import PermanentFailure, Sink, TemporaryFailure
+from gateway.store import Store
+
+log = logging.getLogger(__name__)
+
+BACKOFF_BASE = timedelta(minutes=1)
+BACKOFF_MAX = timedelta(hours=2)
+MAX_ATTEMPTS = 30
+
+
+@dataclass
+class FlushResult:
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+
+
+def backoff(attempts: int) -> timedelta:
+    return min(BACKOFF_BASE * (2 ** max(0, attempts)), BACKOFF_MAX)
+
+
+def flush(store: Store, sink: Sink, sender: str, now: datetime, limit: int = 200) -> FlushResult:
+    res = FlushResult()
+    for row in store.due_outbox(now, limit):
+        if store.is_suppressed(row["recipient"]):
+            store.mark_failed(row["id"], "address suppressed after a permanent bounce")
+            res.failed += 1
+            continue
+        try:
+            sink.send(row["raw"], sender, [row["recipient"]], row["message_id"])
+        except TemporaryFailure as exc:
+            if row["attempts"] + 1 >= MAX_ATTEMPTS:
+                store.mark_failed(row["id"], f"gave up after {MAX_ATTEMPTS} attempts: {exc}")
+                res.failed += 1
+            else:
+                store.mark_retry(row["id"], str(exc), now + backoff(row["attempts"]))
+                res.retried += 1
+            log.warning("outbox %s: temporary failure: %s", row["message_id"], exc)
+            # The server is unreachable or busy: stop this round, keep the order.
+            break
+        except PermanentFailure as exc:
+            store.mark_failed(row["id"], str(exc))
+            if exc.enhanced == "5.1.1" or exc.code == 550 and "5.1.1" in str(exc):
+                store.suppress(row["recipient"], str(exc), now)
+            res.failed += 1
+            log.error("outbox %s: refused: %s", row["message_id"], exc)
+        else:
+            store.mark_sent(row["id"], now)
+            res.sent += 1
+    return res

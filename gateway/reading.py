@@ -1,0 +1,38 @@
+"""How one message is read: the pure parser, then deadline and timeliness from the calendar, then
+the Vietnamese texts of the warnings. `baocao parse` and the pipeline share this path."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from gateway.calendar import WorkCalendar
+from gateway.config import Config
+from gateway.messages import fill_messages
+from parsers import Directory, ParseContext, ParsedReport, parse_message
+
+
+def context(cfg: Config, directory: Directory, received_at: datetime | None) -> ParseContext:
+    return ParseContext(
+        directory=directory,
+        own_addresses=[cfg.mail.address],
+        loop_token=cfg.mail.loop_token,
+        received_at=received_at,
+        max_bytes=cfg.mail.max_message_bytes,
+        auth_policy=cfg.mail.auth_policy,
+        trusted_authserv_ids=cfg.mail.trusted_authserv_ids,
+    )
+
+
+def read_message(cfg: Config, directory: Directory, cal: WorkCalendar, raw: bytes,
+                 received_at: datetime | None) -> ParsedReport:
+    report = parse_message(raw, context(cfg, directory, received_at))
+    if report.received_at is not None:
+        report.received_at = report.received_at.astimezone(cfg.tz)
+    if report.outcome == "accepted" and report.kind and report.period:
+        try:
+            report.deadline = cal.deadline(report.kind, report.period)
+            if report.received_at is not None:
+                report.timeliness = "on_time" if report.received_at <= report.deadline else "late"
+        except ValueError:
+            report.deadline = None
+    return fill_messages(report, str(cfg.resolve(cfg.templates)) if cfg.templates else "")

@@ -1,0 +1,24 @@
+"""Where outgoing mail goes: a directory of .eml files (embedded default) or an SMTP server."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class TemporaryFailure(Exception):
+    """Try again later (4xx, connection refused, timeout)."""
+
+
+class PermanentFailure(Exception):
+    """The server refused for good (5xx)."""
+
+    def __init__(self, message: str, code: int = 550, enhanced: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.enhanced = enhanced
+
+
+class Sink(Protocol):
+    def send(self, raw: bytes, sender: str, recipients: list[str], message_id: str) -> None: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,262 @@
+"""SQLite through sqlite-utils (WAL): raw inbound mail, reports, task updates, the outbox.
+
+The UNIQUE constraints carry the no-duplicates rules (never check-then-insert): `messages.key`
+(normalised Message-ID or a hash of the raw bytes), `source_uids` (mailbox, UIDVALIDITY, UID),
+`outbox.message_id` and `outbox.dedupe_key` (one reminder per unit per slot).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+_MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        """CREATE TABLE IF NOT EXISTS messages (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            message_id TEXT,
+            source TEXT NOT NULL,
+            source_ref TEXT,
+            raw BLOB NOT NULL,
+            size INTEGER NOT NULL,
+            sender TEXT,
+            subject TEXT,
+            received_at TEXT NOT NULL,
+            stored_at TEXT NOT NULL,
+            outcome TEXT NOT NULL DEFAULT 'received',
+            codes TEXT NOT NULL DEFAULT '[]',
+            warnings TEXT NOT NULL DEFAULT '[]',
+            error TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            report_id INTEGER,
+            processed_at TEXT
+        )""",
+        "CREATE INDEX IF NOT EXISTS messages_outcome ON messages(outcome)",
+        """CREATE TABLE IF NOT EXISTS source_uids (
+            mailbox TEXT NOT NULL,
+            uidvalidity INTEGER NOT NULL,
+            uid INTEGER NOT NULL,
+            message_key TEXT NOT NULL,
+            done INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (mailbox, uidvalidity, uid)
+        )""",
+        """CREATE TABLE IF NOT EXISTS reports (
+            id INTEGER PRIMARY KEY,
+            message_pk INTEGER NOT NULL REFERENCES messages(id),
+            unit TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            period TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            deadline TEXT,
+            timeliness TEXT,
+            summary TEXT,
+            sender TEXT,
+            subject TEXT
+        )""",
+        "CREATE INDEX IF NOT EXISTS reports_period ON reports(unit, kind, period, received_at)",
+        """CREATE TABLE IF NOT EXISTS task_updates (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id),
+            unit TEXT NOT NULL,
+            task TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            period TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            status TEXT,
+            progress INTEGER,
+            result TEXT,
+            difficulties TEXT,
+            proposals TEXT,
+            notes TEXT
+        )""",
+        "CREATE INDEX IF NOT EXISTS task_updates_task ON task_updates(task, received_at)",
+        """CREATE TABLE IF NOT EXISTS outbox (
+            id INTEGER PRIMARY KEY,
+            message_id TEXT NOT NULL UNIQUE,
+            dedupe_key TEXT UNIQUE,
+            purpose TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            raw BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'queued',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT,
+            last_error TEXT,
+            sent_at TEXT,
+            inbound_pk INTEGER
+        )""",
+        "CREATE INDEX IF NOT EXISTS outbox_status ON outbox(status, next_attempt_at)",
+        """CREATE TABLE IF NOT EXISTS suppressed (
+            address TEXT PRIMARY KEY,
+            reason TEXT NOT NULL,
+            since TEXT NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)""",
+    ],
+}
+
+
+class Store:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+        self.db = sqlite_utils.Database(conn)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.migrate()
+
+    # -- schema
+    def schema_version(self) -> int:
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        except sqlite3.OperationalError:
+            return 0
+        return int(row[0]) if row else 0
+
+    def migrate(self) -> None:
+        current = self.schema_version()
+        for version in sorted(v for v in _MIGRATIONS if v > current):
+            with self.transaction():
+                for sql in _MIGRATIONS[version]:
+                    self.db.execute(sql)
+                self.db.execute(
+                    "INSERT INTO meta(key, value) VALUES('schema_version', ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                    [str(version)],
+                )
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    # -- meta
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute(
+            "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+            [key, value],
+        )
+
+    # -- inbound
+    def store_raw(self, *, key: str, message_id: str | None, source: str, source_ref: str, raw: bytes,
+                  received_at: datetime, now: datetime) -> tuple[int, bool]:
+        """(row id, newly stored). The UNIQUE key makes a second delivery a no-op."""
+        cur = self.db.execute(
+            "INSERT INTO messages(key, message_id, source, source_ref, raw, size, received_at, stored_at) "
+            "VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(key) DO NOTHING",
+            [key, message_id, source, source_ref, raw, len(raw), received_at.isoformat(), now.isoformat()],
+        )
+        if cur.rowcount == 1:
+            return int(cur.lastrowid), True
+        row = self.db.execute("SELECT id FROM messages WHERE key=?", [key]).fetchone()
+        return int(row[0]), False
+
+    def message(self, pk: int) -> dict[str, Any] | None:
+        rows = list(self.db.query("SELECT * FROM messages WHERE id=?", [pk]))
+        return rows[0] if rows else None
+
+    def message_outcome(self, pk: int) -> str:
+        row = self.db.execute("SELECT outcome FROM messages WHERE id=?", [pk]).fetchone()
+        return row[0] if row else "received"
+
+    def set_outcome(self, pk: int, *, outcome: str, codes: list[str], warnings: list[dict[str, Any]],
+                    sender: str | None, subject: str | None, error: str | None, report_id: int | None,
+                    now: datetime) -> None:
+        self.db.execute(
+            "UPDATE messages SET outcome=?, codes=?, warnings=?, sender=?, subject=?, error=?, report_id=?, "
+            "processed_at=?, attempts=attempts+1 WHERE id=?",
+            [outcome, json.dumps(codes), json.dumps(warnings, ensure_ascii=False), sender, subject, error,
+             report_id, now.isoformat(), pk],
+        )
+
+    def insert_report(self, row: dict[str, Any], tasks: list[dict[str, Any]]) -> int:
+        cur = self.db.execute(
+            "INSERT INTO reports(message_pk, unit, kind, period, received_at, deadline, timeliness, summary, sender, subject) "
+            "VALUES(:message_pk, :unit, :kind, :period, :received_at, :deadline, :timeliness, :summary, :sender, :subject)",
+            row,
+        )
+        rid = int(cur.lastrowid)
+        for t in tasks:
+            self.db.execute(
+                "INSERT INTO task_updates(report_id, unit, task, kind, period, received_at, status, progress, result, "
+                "difficulties, proposals, notes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                [rid, row["unit"], t["code"], row["kind"], row["period"], row["received_at"], t.get("status"),
+                 t.get("progress"), t.get("result"), t.get("difficulties"), t.get("proposals"), t.get("notes")],
+            )
+        return rid
+
+    def delete_report(self, report_id: int) -> None:
+        self.db.execute("DELETE FROM task_updates WHERE report_id=?", [report_id])
+        self.db.execute("DELETE FROM reports WHERE id=?", [report_id])
+
+    def first_report(self, unit: str, kind: str, period: str) -> dict[str, Any] | None:
+        rows = list(self.db.query(
+            "SELECT * FROM reports WHERE unit=? AND kind=? AND period=? ORDER BY received_at, id LIMIT 1",
+            [unit, kind, period]))
+        return rows[0] if rows else None
+
+    # -- outbox
+    def enqueue(self, *, message_id: str, purpose: str, recipient: str, subject: str, raw: bytes,
+                now: datetime, inbound_pk: int | None = None, dedupe_key: str | None = None) -> bool:
+        cur = self.db.execute(
+            "INSERT INTO outbox(message_id, dedupe_key, purpose, recipient, subject, raw, created_at, next_attempt_at, inbound_pk) "
+            "VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+            [message_id, dedupe_key, purpose, recipient, subject, raw, now.isoformat(), now.isoformat(), inbound_pk],
+        )
+        return cur.rowcount == 1
+
+    def due_outbox(self, now: datetime, limit: int = 100) -> list[dict[str, Any]]:
+        return list(self.db.query(
+            "SELECT * FROM outbox WHERE status='queued' AND (next_attempt_at IS NULL OR next_attempt_at<=?) "
+            "ORDER BY id LIMIT ?", [now.isoformat(), limit]))
+
+    def replies_since(self, recipient: str, since: datetime) -> int:
+        row = self.db.execute(
+            "SELECT COUNT(*) FROM outbox WHERE recipient=? AND created_at>=? AND purpose IN ('receipt','rejection')",
+            [recipient, since.isoformat()]).fetchone()
+        return int(row[0])
+
+    def mark_sent(self, pk: int, now: datetime) -> None:
+        self.db.execute("UPDATE outbox SET status='sent', sent_at=?, attempts=attempts+1, last_error=NULL WHERE id=?",
+                        [now.isoformat(), pk])
+
+    def mark_retry(self, pk: int, error: str, next_at: datetime) -> None:
+        self.db.execute("UPDATE outbox SET attempts=attempts+1, last_error=?, next_attempt_at=? WHERE id=?",
+                        [error[:500], next_at.isoformat(), pk])
+
+    def mark_failed(self, pk: int, error: str) -> None:
+        self.db.execute("UPDATE outbox SET status='failed', attempts=attempts+1, last_error=? WHERE id=?",
+                        [error[:500], pk])
+
+    def suppress(self, address: str, reason: str, now: datetime) -> None:
+        self.db.execute("INSERT INTO suppressed(address, reason, since) VALUES(?,?,?) ON CONFLICT(address) DO NOTHING",
+                        [address.lower(), reason[:300], now.isoformat()])
+
+    def is_suppressed(self, address: str) -> bool:
+        return self.db.execute("SELECT 1 FROM suppressed WHERE address=?", [address.lower()]).fetchone() is not None

@@ -1,0 +1,102 @@
+"""Read report fields out of text lines: header labels, the summary, and task blocks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parsers.labels import HEADER_FIELDS, TASK_FIELDS, match_label, strip_bullet
+from parsers.text import clean_line, fold
+
+_SIGNATURE = re.compile(
+    r"^(?:-- ?$|--$|__+$|_{5,}|-{5,}$)|^(?:tran trong|tran trong kinh|than ai|kinh chuc|tran trong cam on|xin cam on|cam on|"
+    r"best regards|regards|kind regards|thanks|thank you|sent from my|gui tu|duoc gui tu|"
+    r"get outlook for|this email and any|noi nhan)\b"
+)
+MAX_VALUE = 8000
+
+
+@dataclass
+class RawTask:
+    code_text: str
+    fields: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class RawReport:
+    header: dict[str, str] = field(default_factory=dict)
+    summary: list[str] = field(default_factory=list)
+    tasks: list[RawTask] = field(default_factory=list)
+    orphan_fields: int = 0  # task fields seen before any task label
+
+    def has_content(self) -> bool:
+        return bool(self.tasks) or bool("\n".join(self.summary).strip())
+
+    def has_labels(self) -> bool:
+        return bool(self.tasks or self.header or self.summary or self.orphan_fields)
+
+
+def _join(lines: list[str]) -> str | None:
+    # Trim blank lines at both ends, keep blank lines inside (a value may have paragraphs).
+    while lines and not lines[0].strip():
+        lines = lines[1:]
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    text = "\n".join(ln.strip() for ln in lines).strip()
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text[:MAX_VALUE] or None
+
+
+def read_lines(lines: list[str]) -> RawReport:
+    rep = RawReport()
+    target: list[str] | None = None
+    header_field: str | None = None
+    for raw in lines:
+        line = clean_line(raw)
+        f = fold(strip_bullet(line)) if line.strip() else ""
+        if f and _SIGNATURE.match(f) and len(f) < 60 and (rep.tasks or rep.summary):
+            break
+        hit = match_label(line) if line.strip() else None
+        if hit:
+            name, value = hit
+            header_field = None
+            if name in HEADER_FIELDS:
+                if name not in rep.header:
+                    rep.header[name] = value
+                    header_field = name
+                target = None
+            elif name == "task":
+                rep.tasks.append(RawTask(value))
+                target = None
+            elif name in TASK_FIELDS:
+                if not rep.tasks:
+                    rep.orphan_fields += 1
+                    target = None
+                    continue
+                bucket = rep.tasks[-1].fields.setdefault(name, [])
+                if bucket:  # the same label twice in one block: keep both
+                    bucket.append("")
+                bucket.append(value)
+                target = bucket
+            elif name == "summary":
+                rep.summary.append(value)
+                target = rep.summary
+            else:  # a known foreign label ends the value above it
+                target = None
+            continue
+        if target is not None:
+            target.append(line)
+        elif header_field and line.strip() and not rep.header[header_field]:
+            rep.header[header_field] = line.strip()  # "Đơn vị:" with the value on the next line
+            header_field = None
+        elif rep.tasks and not rep.tasks[-1].fields and line.strip() and not rep.tasks[-1].code_text:
+            rep.tasks[-1].code_text = line.strip()
+    return rep
+
+
+def value(task: RawTask, name: str) -> str | None:
+    return _join(task.fields.get(name, []))
+
+
+def summary(rep: RawReport) -> str | None:
+    return _join(rep.summary)

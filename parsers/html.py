@@ -1,0 +1,138 @@
+"""HTML mail to text, the way a reader sees it.
+
+Quoted history is cut on structure first (Gmail's `gmail_quote`, Outlook's `divRplyFwdMsg`,
+Zimbra's `<hr id="zwchr">`, `blockquote type=cite`): a marker line is emitted there, and the text
+layer decides whether what follows is a reply quote (ignored) or a forward (read). Tables outside
+quotes are kept as rows of cells, since a table pasted into the mail is a valid task list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+QUOTE_MARK = "\u0000QUOTE\u0000"
+
+_BLOCK = {
+    "p", "div", "br", "tr", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+    "table", "blockquote", "pre", "hr", "section", "article", "header", "footer",
+    "dt", "dd", "dl", "address", "center",
+}
+_SKIP = {"style", "script", "head", "title", "xml", "o:p"}
+_QUOTE_CLASSES = ("gmail_quote", "moz-cite-prefix", "yahoo_quoted", "zmail_extra")
+_QUOTE_IDS = ("divrplyfwdmsg", "x_divrplyfwdmsg", "appendonsend", "zwchr", "mail-editor-reference-message-container")
+
+
+@dataclass
+class RenderedHtml:
+    text: str
+    tables: list[list[list[str]]] = field(default_factory=list)
+
+
+class _Renderer(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skip = 0
+        self.quoted = False
+        self.tables: list[list[list[str]]] = []
+        self._table_stack: list[list[list[str]]] = []
+        self._cell: list[str] | None = None
+        self._pre = 0
+
+    # -- helpers
+    def _nl(self) -> None:
+        self.out.append("\n")
+
+    def _quote(self) -> None:
+        self.out.append(f"\n{QUOTE_MARK}\n")
+        self.quoted = True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        tag = tag.lower()
+        if tag in _SKIP:
+            self.skip += 1
+            return
+        a = {k.lower(): (v or "") for k, v in attrs}
+        classes = a.get("class", "").lower()
+        ident = a.get("id", "").lower()
+        if (
+            any(c in classes for c in _QUOTE_CLASSES)
+            or any(ident.startswith(i) for i in _QUOTE_IDS)
+            or (tag == "blockquote" and a.get("type", "").lower() == "cite")
+        ):
+            self._quote()
+        if tag == "pre":
+            self._pre += 1
+        if tag == "table":
+            self._table_stack.append([])
+        elif tag == "tr" and self._table_stack:
+            self._table_stack[-1].append([])
+        elif tag in ("td", "th") and self._table_stack:
+            self._cell = []
+        if tag in _BLOCK:
+            self._nl()
+        elif tag in ("td", "th"):
+            self.out.append(" | ")
+
+    def handle_endtag(self, tag: str) -> None:
+        tag = tag.lower()
+        if tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
+            return
+        if tag == "pre":
+            self._pre = max(0, self._pre - 1)
+        if tag in ("td", "th") and self._cell is not None and self._table_stack:
+            rows = self._table_stack[-1]
+            if not rows:
+                rows.append([])
+            rows[-1].append(_squash("".join(self._cell)))
+            self._cell = None
+        elif tag == "table" and self._table_stack:
+            table = [r for r in self._table_stack.pop() if any(c.strip() for c in r)]
+            if table and not self.quoted:
+                self.tables.append(table)
+        if tag in _BLOCK and tag != "br":
+            self._nl()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag.lower() not in _BLOCK:
+            return
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if not self._pre:
+            data = re.sub(r"[\r\n\t ]+", " ", data)
+        self.out.append(data)
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def html_to_text(html: str) -> RenderedHtml:
+    r = _Renderer()
+    try:
+        r.feed(html)
+        r.close()
+    except Exception:  # noqa: BLE001 - malformed markup: keep what was rendered so far
+        pass
+    text = "".join(r.out)
+    # Each rendered line trimmed; runs of blank lines collapsed (Word HTML doubles them).
+    lines = [ln.strip(" ") for ln in text.split("\n")]
+    compact: list[str] = []
+    blank = 0
+    for ln in lines:
+        if not ln.strip():
+            blank += 1
+            if blank > 1:
+                continue
+        else:
+            blank = 0
+        compact.append(ln)
+    return RenderedHtml("\n".join(compact).strip("\n"), r.tables)

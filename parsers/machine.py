@@ -1,0 +1,110 @@
+"""Machine mail: auto-replies, bounces, mailing lists and our own mail are recorded, never answered."""
+
+from __future__ import annotations
+
+import re
+from email.message import Message
+from email.utils import getaddresses, parseaddr
+
+_NOREPLY_LOCAL = re.compile(r"^(?:mailer-daemon|postmaster|no[-_.]?reply|do[-_.]?not[-_.]?reply|bounces?|auto-?reply)(?:[+\-.].*)?$", re.I)
+
+
+def header(msg: Message, name: str) -> str:
+    try:
+        v = msg.get(name)
+    except Exception:  # noqa: BLE001 - a malformed header reads as absent
+        return ""
+    return str(v).strip() if v is not None else ""
+
+
+def classify(msg: Message, sender: str, own_addresses: list[str], loop_token: str) -> str | None:
+    """The `ignored` reason code, or None for mail a person wrote."""
+    own = {a.lower() for a in own_addresses if a}
+    if sender and sender.lower() in own:
+        return "own_message"
+    if header(msg, f"X-{loop_token}-Loop") or (
+        loop_token and f"@{loop_token}." in header(msg, "Message-ID").lower() and header(msg, "Auto-Submitted")
+    ):
+        return "own_message"
+    ctype = ""
+    try:
+        ctype = msg.get_content_type()
+        report_type = (msg.get_param("report-type") or "") if ctype == "multipart/report" else ""
+    except Exception:  # noqa: BLE001
+        report_type = ""
+    if ctype == "multipart/report" or "delivery-status" in str(report_type).lower():
+        return "bounce"
+    rp = header(msg, "Return-Path")
+    if rp.replace(" ", "") == "<>":
+        return "bounce"
+    local = sender.split("@", 1)[0] if sender else ""
+    if local.lower() in ("mailer-daemon", "postmaster"):
+        return "bounce"
+    auto = header(msg, "Auto-Submitted").lower()
+    if auto and not auto.startswith("no"):
+        return "auto_reply"
+    if header(msg, "X-Autoreply").lower() in ("yes", "true") or header(msg, "X-Autorespond"):
+        return "auto_reply"
+    if header(msg, "X-MS-Exchange-Inbox-Rules-Loop") and header(msg, "X-Auto-Response-Suppress"):
+        return "auto_reply"
+    if header(msg, "X-Loop"):
+        return "auto_reply"
+    prec = header(msg, "Precedence").lower()
+    if prec in ("auto_reply", "junk"):
+        return "auto_reply"
+    if prec in ("bulk", "list") or header(msg, "List-Id") or header(msg, "List-Unsubscribe"):
+        return "mailing_list"
+    if local and _NOREPLY_LOCAL.match(local):
+        return "auto_reply"
+    return None
+
+
+def bounced_addresses(msg: Message) -> list[str]:
+    """Final-Recipient addresses of a delivery-status report (which focal-point address is dead)."""
+    found: list[str] = []
+    try:
+        for part in msg.walk():
+            if part.get_content_type() == "message/delivery-status":
+                payload = part.get_payload()
+                blocks = payload if isinstance(payload, list) else [payload]
+                for b in blocks:
+                    text = b.as_string() if isinstance(b, Message) else str(b)
+                    for m in re.finditer(r"(?im)^final-recipient:\s*(?:rfc822;)?\s*(\S+@\S+)", text):
+                        found.append(m.group(1).strip("<>").lower())
+    except Exception:  # noqa: BLE001
+        pass
+    return sorted(set(found))
+
+
+def sender_address(msg: Message) -> str:
+    v = header(msg, "From")
+    if not v:
+        v = header(msg, "Sender")
+    try:
+        addrs = getaddresses([v])
+        addr = addrs[0][1] if addrs else parseaddr(v)[1]
+    except Exception:  # noqa: BLE001
+        addr = parseaddr(v)[1]
+    return addr.strip().strip("<>").lower()
+
+
+def auth_ok(msg: Message, policy: str, trusted: list[str]) -> bool:
+    """Authentication-Results from a trusted authserv-id must show a pass (DMARC, or DKIM/SPF)."""
+    if policy == "none":
+        return True
+    trusted_l = {t.lower() for t in trusted}
+    try:
+        values = msg.get_all("Authentication-Results") or []
+    except Exception:  # noqa: BLE001
+        values = []
+    for v in values:
+        text = str(v)
+        authserv = text.split(";", 1)[0].strip().split()[0].lower() if text.strip() else ""
+        if trusted_l and authserv not in trusted_l:
+            continue
+        low = text.lower()
+        if policy == "dmarc" and re.search(r"\bdmarc=pass\b", low):
+            return True
+        if policy == "any_pass" and re.search(r"\b(?:dmarc|dkim|spf)=pass\b", low):
+            return True
+    return False

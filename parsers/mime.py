@@ -1,0 +1,167 @@
+"""Turn message bytes into decoded text parts, HTML rendered as text, and table attachments.
+
+Every part is decoded on its own, with its declared charset, then known aliases, then UTF-8, then
+a lossy fallback: one broken part never sinks the message.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from dataclasses import dataclass, field
+from email.message import EmailMessage, Message
+
+from parsers.html import html_to_text
+from parsers.text import nfc
+
+# Labels that real mail uses for codecs Python knows under another name.
+CHARSET_ALIASES = {
+    "windows-1258": "cp1258",
+    "x-windows-1258": "cp1258",
+    "ks_c_5601-1987": "cp949",
+    "ks_c_5601": "cp949",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "unicode-1-1-utf-7": "utf-7",
+    "iso-8859-8-i": "iso-8859-8",
+    "ansi_x3.4-1968": "ascii",
+    "x-unknown": "utf-8",
+    "unknown-8bit": "utf-8",
+    "default": "utf-8",
+}
+
+TABLE_EXTENSIONS = (".xlsx", ".csv")
+
+
+@dataclass
+class Attachment:
+    filename: str
+    content_type: str
+    data: bytes
+
+
+@dataclass
+class MessageParts:
+    text: str = ""  # the chosen body, as text (HTML already rendered)
+    from_html: bool = False
+    attachments: list[Attachment] = field(default_factory=list)
+    html_tables: list[list[list[str]]] = field(default_factory=list)
+    forwarded: list[MessageParts] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def load(raw: bytes) -> EmailMessage:
+    return email.message_from_bytes(raw, policy=email.policy.default)  # type: ignore[return-value]
+
+
+def decode_bytes(payload: bytes, charset: str | None) -> str:
+    candidates: list[str] = []
+    if charset:
+        cs = charset.strip().strip('"').lower()
+        candidates.append(CHARSET_ALIASES.get(cs, cs))
+    candidates += ["utf-8", "cp1258"]
+    for cs in candidates:
+        try:
+            return nfc(payload.decode(cs))
+        except (LookupError, UnicodeDecodeError, ValueError):
+            continue
+    return nfc(payload.decode("utf-8", errors="replace"))
+
+
+def part_text(part: Message) -> str:
+    try:
+        payload = part.get_payload(decode=True)
+    except Exception:  # noqa: BLE001 - broken transfer encoding: fall back to the raw payload
+        payload = None
+    if payload is None:
+        raw = part.get_payload()
+        if isinstance(raw, str):
+            payload = raw.encode("utf-8", errors="replace")
+        else:
+            return ""
+    try:
+        charset = part.get_content_charset()
+    except Exception:  # noqa: BLE001
+        charset = None
+    return decode_bytes(payload, charset)
+
+
+def _filename(part: Message) -> str:
+    try:
+        name = part.get_filename()
+    except Exception:  # noqa: BLE001 - bad RFC 2231 parameters
+        name = None
+    return nfc(str(name or ""))
+
+
+def _is_attachment(part: Message) -> bool:
+    try:
+        disp = part.get_content_disposition()
+    except Exception:  # noqa: BLE001
+        disp = None
+    return disp == "attachment" or (disp == "inline" and bool(_filename(part)))
+
+
+def extract(msg: Message, depth: int = 0) -> MessageParts:
+    """Walk the MIME tree once: choose the body, collect table attachments and forwarded mail."""
+    out = MessageParts()
+    plain: list[str] = []
+    html: list[str] = []
+    stack: list[Message] = [msg]
+    while stack:
+        part = stack.pop(0)
+        try:
+            ctype = part.get_content_type()
+        except Exception:  # noqa: BLE001
+            ctype = "application/octet-stream"
+        if part.is_multipart():
+            try:
+                children = list(part.iter_parts()) if isinstance(part, EmailMessage) else part.get_payload()
+            except Exception:  # noqa: BLE001
+                children = []
+            if ctype == "multipart/alternative":
+                # Prefer the plain alternative, keep the HTML one as a fallback.
+                stack = [c for c in children if isinstance(c, Message)] + stack
+            else:
+                stack = [c for c in children if isinstance(c, Message)] + stack
+            continue
+        if ctype == "message/rfc822":
+            if depth < 3:
+                try:
+                    inner = part.get_payload()
+                    inner_msg = inner[0] if isinstance(inner, list) else inner
+                    if isinstance(inner_msg, Message):
+                        out.forwarded.append(extract(inner_msg, depth + 1))
+                except Exception as exc:  # noqa: BLE001
+                    out.problems.append(f"forwarded part: {exc}")
+            continue
+        name = _filename(part)
+        if _is_attachment(part) or (name and not ctype.startswith("text/")):
+            lower = name.lower()
+            if lower.endswith(TABLE_EXTENSIONS) or ctype in (
+                "text/csv",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ):
+                try:
+                    data = part.get_payload(decode=True) or b""
+                except Exception:  # noqa: BLE001
+                    data = b""
+                out.attachments.append(Attachment(name, ctype, data))
+            continue
+        if ctype == "text/plain":
+            plain.append(part_text(part))
+        elif ctype == "text/html":
+            html.append(part_text(part))
+    if any(p.strip() for p in plain):
+        out.text = "\n".join(plain)
+        # Tables pasted into an HTML mail exist only in the HTML alternative.
+        for h in html:
+            out.html_tables.extend(html_to_text(h).tables)
+    elif html:
+        rendered = [html_to_text(h) for h in html]
+        out.text = "\n".join(r.text for r in rendered)
+        out.from_html = True
+        for r in rendered:
+            out.html_tables.extend(r.tables)
+    return out

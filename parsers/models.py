@@ -1,0 +1,100 @@
+"""Typed boundaries of the parser: what it needs to know, and what it returns."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Outcome = Literal["accepted", "rejected", "ignored"]
+Kind = Literal["daily", "weekly", "monthly"]
+Status = Literal["not_started", "in_progress", "completed", "paused"]
+
+
+class UnitInfo(BaseModel):
+    """One row of the units list (SPEC §4)."""
+
+    code: str
+    name: str
+    short_name: str = ""
+    aliases: list[str] = Field(default_factory=list)
+    focal_point: str = ""
+    emails: list[str] = Field(default_factory=list)
+    head: str = ""
+    reports: list[Kind] = Field(default_factory=lambda: ["daily", "weekly", "monthly"])
+
+
+class TaskInfo(BaseModel):
+    """One row of the tasks list (the Decision's annex, SPEC §4)."""
+
+    code: str
+    title: str
+    group: str = ""
+    lead_unit: str = ""
+    coordinating_units: list[str] = Field(default_factory=list)
+    responsible: str = ""
+    deadline: str | None = None  # ISO date
+    expected_result: str = ""
+    responsibility: str = ""
+
+
+class Directory(BaseModel):
+    """Who may report and on what: the operator's lists."""
+
+    units: list[UnitInfo] = Field(default_factory=list)
+    tasks: list[TaskInfo] = Field(default_factory=list)
+
+
+class ParseContext(BaseModel):
+    """Everything the parser may know besides the message bytes."""
+
+    directory: Directory = Field(default_factory=Directory)
+    own_addresses: list[str] = Field(default_factory=list)
+    loop_token: str = "baocao"
+    received_at: datetime | None = None
+    max_bytes: int = 25 * 1024 * 1024
+    # Authentication-Results policy: "none" | "any_pass" | "dmarc"
+    auth_policy: str = "none"
+    trusted_authserv_ids: list[str] = Field(default_factory=list)
+
+
+class Warning(BaseModel):
+    code: str
+    message: str = ""  # filled from the message catalogue in templates/ by the gateway
+    task: str | None = None
+    params: dict[str, str] = Field(default_factory=dict)
+
+
+class TaskEntry(BaseModel):
+    code: str
+    status: Status | None = None
+    progress: int | None = None
+    result: str | None = None
+    difficulties: str | None = None
+    proposals: str | None = None
+    notes: str | None = None
+    title: str | None = None
+
+
+class ParsedReport(BaseModel):
+    """The `parse --json` contract (SPEC §10). Fields may be added, never renamed or dropped."""
+
+    outcome: Outcome
+    codes: list[str] = Field(default_factory=list)
+    sender: str | None = None
+    unit: str | None = None
+    kind: Kind | None = None
+    period: str | None = None
+    received_at: datetime | None = None
+    deadline: datetime | None = None
+    timeliness: Literal["on_time", "late"] | None = None
+    summary: str | None = None
+    tasks: list[TaskEntry] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+    # Additions beyond the contract.
+    subject: str | None = None
+    message_id: str | None = None
+    sender_units: list[str] = Field(default_factory=list)
+    bounced_addresses: list[str] = Field(default_factory=list)
+    error: str | None = None

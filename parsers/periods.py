@@ -1,0 +1,151 @@
+"""Report kinds and periods written the ways focal points write them (SPEC §5).
+
+Daily periods are ISO dates (2025-05-20), weekly ISO weeks (2025-W21), monthly months (2025-05).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from parsers.text import fold
+
+Kind = str  # "daily" | "weekly" | "monthly"
+
+_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4}|\d{2})(?!\d)")
+_DM = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
+_YMD = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_WORDS_DMY = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam|,|/)\s*(\d{4})")
+_WEEK_NO = re.compile(r"tuan\s*(?:thu\s*|so\s*)?(\d{1,2})\s*(?:/|-|nam|,)\s*(\d{4})")
+_WEEK_ISO = re.compile(r"(?<!\d)(\d{4})\s*-?\s*w\s*(\d{1,2})(?!\d)")
+_MONTH_WORDS = re.compile(r"thang\s*(\d{1,2})\s*(?:/|-|nam|,|\.)\s*(\d{4})")
+_MONTH_NUM = re.compile(r"(?<![\d/.\-])(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d)")
+_MONTH_ISO = re.compile(r"(?<![\d\-])(\d{4})-(\d{1,2})(?![\d\-])")
+
+
+def kind_from_words(text: str) -> Kind | None:
+    """Kind named in a label value or subject: 'Ngày', 'Báo cáo tuần', 'monthly'."""
+    t = fold(text)
+    hits: list[tuple[int, Kind]] = []
+    for kind, words in (
+        ("weekly", (r"\btuan\b", r"\bweekly\b", r"\bweek\b")),
+        ("monthly", (r"\bthang\b", r"\bmonthly\b", r"\bmonth\b")),
+        ("daily", (r"\bngay\b", r"\bdaily\b", r"\bday\b", r"\bhang ngay\b")),
+    ):
+        for w in words:
+            m = re.search(w, t)
+            if m:
+                hits.append((m.start(), kind))
+    if not hits:
+        return None
+    return min(hits)[1]
+
+
+def subject_kind(subject: str) -> Kind | None:
+    """Kind from a subject like 'Báo cáo tuần 21' or 'BC ngày 20/5' (must follow 'báo cáo'/'BC')."""
+    t = fold(subject)
+    m = re.search(r"\b(?:bao cao|bc|report)\s*(?:tien do\s*|dinh ky\s*|ket qua\s*)?(hang ngay|ngay|tuan|thang|daily|weekly|monthly)\b", t)
+    if not m:
+        return None
+    return kind_from_words(m.group(1))
+
+
+def _year(y: str) -> int:
+    n = int(y)
+    return n + 2000 if n < 100 else n
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[date]:
+    t = fold(text)
+    found: list[tuple[int, date]] = []
+    for m in _WORDS_DMY.finditer(t):
+        d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if d:
+            found.append((m.start(), d))
+    for m in _DMY.finditer(t):
+        d = _safe_date(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if d:
+            found.append((m.start(), d))
+    for m in _YMD.finditer(t):
+        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            found.append((m.start(), d))
+    return [d for _, d in sorted(found, key=lambda x: x[0])]
+
+
+def week_of(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def month_of(d: date) -> str:
+    return f"{d.year}-{d.month:02d}"
+
+
+def period_for(kind: Kind, d: date) -> str:
+    if kind == "weekly":
+        return week_of(d)
+    if kind == "monthly":
+        return month_of(d)
+    return d.isoformat()
+
+
+def _valid_week(y: int, w: int) -> bool:
+    try:
+        date.fromisocalendar(y, w, 1)
+        return True
+    except ValueError:
+        return False
+
+
+def parse_period(text: str, kind: Kind | None) -> tuple[Kind | None, str | None]:
+    """(kind the text implies, period) — either may be None."""
+    t = fold(text)
+    if not t:
+        return None, None
+    if "tuan" in t or "week" in t or _WEEK_ISO.search(t):
+        m = _WEEK_NO.search(t)
+        if m and _valid_week(int(m.group(2)), int(m.group(1))):
+            return "weekly", f"{int(m.group(2))}-W{int(m.group(1)):02d}"
+        m = _WEEK_ISO.search(t)
+        if m and _valid_week(int(m.group(1)), int(m.group(2))):
+            return "weekly", f"{int(m.group(1))}-W{int(m.group(2)):02d}"
+        dates = find_dates(t)
+        if dates:
+            return "weekly", week_of(dates[-1])
+        # "tuần từ 19/5 đến 23/5" without a year cannot be placed.
+    dates = find_dates(t)
+    m = _MONTH_WORDS.search(t)
+    if m and not _WORDS_DMY.search(t) and 1 <= int(m.group(1)) <= 12:
+        return "monthly", f"{int(m.group(2))}-{int(m.group(1)):02d}"
+    if dates:
+        d = dates[0]
+        if kind in ("weekly", "monthly"):
+            return kind, period_for(kind, d)
+        return "daily", d.isoformat()
+    for rx in (_MONTH_NUM,):
+        m = rx.search(t)
+        if m and 1 <= int(m.group(1)) <= 12:
+            return "monthly", f"{int(m.group(2))}-{int(m.group(1)):02d}"
+    m = _MONTH_ISO.search(t)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return "monthly", f"{int(m.group(1))}-{int(m.group(2)):02d}"
+    return None, None
+
+
+def convert_period(period: str, kind: Kind) -> str | None:
+    """Re-express a period for another kind where that is unambiguous (a day -> its week/month)."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", period):
+        return period_for(kind, date.fromisoformat(period))
+    return None
+
+
+def infer_period(kind: Kind, received_at: datetime) -> str:
+    return period_for(kind, received_at.date())

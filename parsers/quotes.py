@@ -1,0 +1,88 @@
+"""Split a text body into the new message and the quoted or forwarded history.
+
+Vietnamese and English quote headers of Gmail, Outlook and Zimbra (MAIL-IN-THE-WILD.md). Reply
+quotes are never read; a forwarded message is read when the new text above it holds no report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers.html import QUOTE_MARK
+from parsers.text import fold
+
+_FORWARD = re.compile(
+    r"^-{2,}\s*(?:forwarded message|thu da chuyen tiep|thu chuyen tiep|chuyen tiep thu|original message|begin forwarded message)\s*-*$"
+    r"|^begin forwarded message:?$"
+)
+_FORWARD_WEAK = re.compile(r"^-{2,}\s*(?:original message|thu goc)\s*-*$")
+_REPLY = [
+    re.compile(r"^-{3,}\s*(?:original message|thu goc|tin nhan goc)\s*-{3,}$"),
+    re.compile(r"^-{2,}\s*vao .*(?:da viet|viet)\s*:?\s*$"),
+    re.compile(r"^vao .{4,200}(?:da viet|viet)\s*:\s*$"),
+    re.compile(r"^on .{4,200}wrote\s*:\s*$"),
+    re.compile(r"^le .{4,200}a ecrit\s*:\s*$"),
+    re.compile(r"^_{10,}$"),
+]
+_HEADER_FROM = re.compile(r"^\*?(?:from|tu|nguoi gui)\s*:\*?\s")
+_HEADER_NEXT = re.compile(r"^\*?(?:sent|date|to|subject|da gui|ngay|toi|den|gui|chu de|tieu de|cc)\s*:")
+
+
+@dataclass
+class Segment:
+    lines: list[str]
+    kind: str  # "new" | "reply" | "forward"
+
+
+def _boundary(lines: list[str], i: int) -> str | None:
+    raw = lines[i]
+    if raw.strip() == QUOTE_MARK:
+        # Decide by what follows the structural marker.
+        for nxt in lines[i + 1 : i + 8]:
+            f = fold(nxt)
+            if _FORWARD.match(f):
+                return "forward"
+        return "reply"
+    if raw.lstrip().startswith(">"):
+        return None
+    f = fold(raw)
+    if not f:
+        return None
+    if _FORWARD.match(f):
+        return "forward"
+    if _FORWARD_WEAK.match(f):
+        return "reply"
+    for rx in _REPLY:
+        if rx.match(f):
+            return "reply"
+    # Gmail wraps "Vào ... đã viết:" over two lines.
+    if f.startswith("vao ") and i + 1 < len(lines) and fold(lines[i + 1]).endswith(("da viet:", "viet:")):
+        return "reply"
+    if f.startswith("on ") and i + 1 < len(lines) and fold(lines[i + 1]).endswith("wrote:"):
+        return "reply"
+    # Outlook without a separator: "Từ:"/"From:" followed by "Đã gửi:"/"Sent:" within 3 lines.
+    if _HEADER_FROM.match(f + " "):
+        for nxt in lines[i + 1 : i + 4]:
+            if _HEADER_NEXT.match(fold(nxt)):
+                return "reply"
+    return None
+
+
+def split(text: str) -> list[Segment]:
+    lines = text.split("\n")
+    segments: list[Segment] = []
+    current: list[str] = []
+    kind = "new"
+    for i, line in enumerate(lines):
+        b = _boundary(lines, i)
+        if b:
+            segments.append(Segment(current, kind))
+            current = []
+            kind = b
+            continue
+        if line.lstrip().startswith(">"):
+            continue  # classic quoting
+        current.append(line)
+    segments.append(Segment(current, kind))
+    return segments

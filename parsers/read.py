@@ -1,0 +1,300 @@
+"""parse_message: message bytes + context -> ParsedReport. Never raises."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import datetime
+from email.message import Message
+from email.utils import parsedate_to_datetime
+
+from parsers import body, mime, periods, tables
+from parsers.machine import auth_ok, bounced_addresses, classify, header, sender_address
+from parsers.models import Directory, ParseContext, ParsedReport, TaskEntry, TaskInfo, UnitInfo, Warning
+from parsers.quotes import split
+from parsers.text import clean_line, compact, fold, fold_key
+from parsers.values import is_nil, parse_progress, parse_status
+
+_CODE = re.compile(r"^([a-z]{1,8})[\s\-._]*(\d{1,4}(?:[.\-_]\d{1,3})*)(?![\d])")
+
+
+def message_key(raw: bytes, message_id: str | None) -> str:
+    """The no-duplicates key: the normalised Message-ID, else a hash of the raw bytes."""
+    mid = normalise_message_id(message_id)
+    return mid if mid else "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+def normalise_message_id(message_id: str | None) -> str | None:
+    if not message_id:
+        return None
+    mid = re.sub(r"[\r\n\t ]+", "", str(message_id))
+    m = re.search(r"<[^<>]+>", mid)
+    mid = m.group(0) if m else mid
+    return mid[:500] or None
+
+
+def task_key(text: str) -> str | None:
+    """'NV-01', 'nv 1', 'NV01 - Xây dựng …' all give 'nv-1'."""
+    m = _CODE.match(fold(text))
+    if not m:
+        return None
+    nums = re.split(r"[.\-_]", m.group(2))
+    return "-".join([m.group(1)] + [str(int(n)) for n in nums if n])
+
+
+def arrival_from_headers(msg: Message) -> datetime | None:
+    """The newest Received: header's date, else Date: (used only when the caller knows nothing)."""
+    try:
+        received = msg.get_all("Received") or []
+    except Exception:  # noqa: BLE001
+        received = []
+    for r in received[:1]:
+        text = str(r)
+        if ";" in text:
+            try:
+                dt = parsedate_to_datetime(text.rsplit(";", 1)[1].strip())
+                if dt.tzinfo:
+                    return dt
+            except (TypeError, ValueError, IndexError):
+                pass
+    try:
+        dt = parsedate_to_datetime(header(msg, "Date"))
+        return dt if dt.tzinfo else None
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+class _Lookup:
+    def __init__(self, d: Directory) -> None:
+        self.units = d.units
+        self.by_key: dict[str, UnitInfo] = {}
+        for u in d.units:
+            for name in [u.code, u.name, u.short_name, *u.aliases]:
+                if name and name.strip():
+                    self.by_key.setdefault(fold_key(name), u)
+                    self.by_key.setdefault(compact(name), u)
+        self.by_email: dict[str, list[UnitInfo]] = {}
+        for u in d.units:
+            for e in u.emails:
+                self.by_email.setdefault(e.strip().lower(), []).append(u)
+        self.tasks: dict[str, TaskInfo] = {}
+        for t in d.tasks:
+            k = task_key(t.code)
+            if k:
+                self.tasks.setdefault(k, t)
+            self.tasks.setdefault(compact(t.code), t)
+
+    def unit(self, text: str) -> UnitInfo | None:
+        t = text.strip()
+        if not t:
+            return None
+        for k in (fold_key(t), compact(t)):
+            if k in self.by_key:
+                return self.by_key[k]
+        # "Sở Khoa học và Công nghệ (SKHCN)", "SKHCN - Sở KH&CN": the longest known name inside.
+        ft = " " + fold_key(t) + " "
+        best: tuple[int, UnitInfo] | None = None
+        for k, u in self.by_key.items():
+            if " " + k + " " in ft and len(k) >= 3 and (best is None or len(k) > best[0]):
+                best = (len(k), u)
+        return best[1] if best else None
+
+    def task(self, text: str) -> tuple[str, TaskInfo | None, str | None]:
+        """(code, known task or None, title written after the code)."""
+        t = clean_line(text).strip()
+        m = _CODE.match(fold(t))
+        if m:
+            k = task_key(t)
+            info = self.tasks.get(k or "") or self.tasks.get(compact(m.group(0)))
+            # The title: what follows the code in the original text, minus separators.
+            rest = t[len(m.group(0)) :].strip(" -–—:.,()") if len(t) >= len(m.group(0)) else ""
+            code = info.code if info else (m.group(1) + m.group(2)).upper().replace(" ", "")
+            return code, info, rest or None
+        ft = fold_key(t)
+        if ft:
+            for info in self.tasks.values():
+                title = fold_key(info.title)
+                if title and (ft == title or (len(ft) >= 12 and title.startswith(ft)) or (len(title) >= 12 and ft.startswith(title))):
+                    return info.code, info, t
+        return t[:40].upper() or "?", None, None
+
+
+def parse_message(raw: bytes, ctx: ParseContext | None = None) -> ParsedReport:
+    ctx = ctx or ParseContext()
+    try:
+        return _parse(raw, ctx)
+    except Exception as exc:  # noqa: BLE001 - the contract: an outcome, never a traceback
+        return ParsedReport(
+            outcome="rejected",
+            codes=["not_a_report"],
+            received_at=ctx.received_at,
+            error=f"{type(exc).__name__}: {exc}"[:500],
+        )
+
+
+def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
+    msg = mime.load(raw)
+    sender = sender_address(msg)
+    subject = clean_line(header(msg, "Subject"))[:500]
+    received_at = ctx.received_at or arrival_from_headers(msg)
+    out = ParsedReport(
+        outcome="accepted",
+        sender=sender or None,
+        subject=subject or None,
+        message_id=normalise_message_id(header(msg, "Message-ID")),
+        received_at=received_at,
+    )
+    look = _Lookup(ctx.directory)
+    out.sender_units = [u.code for u in look.by_email.get(sender, [])]
+
+    def reject(code: str, outcome: str = "rejected") -> ParsedReport:
+        out.outcome = outcome  # type: ignore[assignment]
+        out.codes = [code]
+        return out
+
+    machine = classify(msg, sender, ctx.own_addresses, ctx.loop_token)
+    if machine:
+        if machine == "bounce":
+            out.bounced_addresses = bounced_addresses(msg)
+        return reject(machine, "ignored")
+    if len(raw) > ctx.max_bytes:
+        return reject("too_large")
+    if not sender or sender not in look.by_email:
+        return reject("unknown_sender")
+    if not auth_ok(msg, ctx.auth_policy, ctx.trusted_authserv_ids):
+        return reject("auth_failed")
+
+    rep, table_rows = _read_content(msg)
+    warnings: list[Warning] = []
+
+    # Unit: named in the mail, or the sender's only unit.
+    unit_text = rep.header.get("unit", "")
+    sender_units = look.by_email[sender]
+    unit: UnitInfo | None
+    if unit_text:
+        unit = look.unit(unit_text)
+        if unit is None:
+            out.unit = None
+            return reject("unknown_unit")
+        if unit.code not in {u.code for u in sender_units}:
+            out.unit = unit.code
+            return reject("unit_not_allowed")
+    elif len(sender_units) == 1:
+        unit = sender_units[0]
+    else:
+        return reject("unknown_unit")
+    out.unit = unit.code
+
+    if not rep.has_content() and not table_rows:
+        return reject("not_a_report")
+
+    _kind_and_period(out, rep, subject, received_at, warnings)
+    out.summary = body.summary(rep)
+    out.tasks = _tasks(rep, table_rows, look, unit, warnings)
+    if not out.tasks and not out.summary:
+        return reject("not_a_report")
+    out.warnings = warnings
+    return out
+
+
+def _read_content(msg: Message) -> tuple[body.RawReport, list[dict[str, str]]]:
+    parts = mime.extract(msg)
+    rep = body.RawReport()
+    for seg in split(parts.text):
+        if seg.kind == "reply":
+            continue
+        cand = body.read_lines(seg.lines)
+        if cand.has_labels():
+            rep = cand
+            break
+    if not rep.has_labels():
+        for fwd in parts.forwarded:  # a report forwarded as an attached message
+            for seg in split(fwd.text):
+                if seg.kind == "reply":
+                    continue
+                cand = body.read_lines(seg.lines)
+                if cand.has_labels():
+                    rep = cand
+                    break
+            if rep.has_labels():
+                break
+    rows: list[dict[str, str]] = []
+    sources: list[tables.TableRead | None] = [tables.read_rows(t) for t in parts.html_tables]
+    for att in parts.attachments:
+        name = att.filename.lower()
+        try:
+            if name.endswith(".xlsx") or "spreadsheetml" in att.content_type:
+                sources.append(tables.read_xlsx(att.data))
+            elif name.endswith(".csv") or att.content_type == "text/csv":
+                sources.append(tables.read_csv(att.data))
+        except Exception:  # noqa: BLE001 - a broken spreadsheet is just not a table
+            continue
+    for t in sources:
+        if t and t.rows:
+            rows.extend(t.rows)
+            head = body.read_lines(t.header_lines)
+            for k, v in head.header.items():
+                rep.header.setdefault(k, v)
+    return rep, rows
+
+
+def _kind_and_period(out: ParsedReport, rep: body.RawReport, subject: str, received_at: datetime | None, warnings: list[Warning]) -> None:
+    kind = periods.kind_from_words(rep.header.get("kind", "")) if rep.header.get("kind") else None
+    period_text = rep.header.get("period", "")
+    p_kind, period = periods.parse_period(period_text, kind) if period_text else (None, None)
+    s_kind = periods.subject_kind(subject)
+    if period is None:
+        sp_kind, s_period = periods.parse_period(subject, kind or s_kind)
+        if s_period and (s_kind or sp_kind):
+            p_kind, period = sp_kind, s_period
+    if kind is None:
+        kind = s_kind or (p_kind if p_kind in ("weekly", "monthly") else None) or p_kind
+    if kind is None:
+        kind = "daily"
+        warnings.append(Warning(code="kind_inferred"))
+    if period and p_kind and p_kind != kind:
+        converted = periods.convert_period(period, kind)
+        if converted:
+            period = converted
+        else:
+            warnings.append(Warning(code="kind_conflict", params={"kind": kind, "period": period}))
+            kind = p_kind
+    if period is None and received_at is not None:
+        period = periods.infer_period(kind, received_at)
+        warnings.append(Warning(code="period_inferred", params={"period": period}))
+    out.kind = kind  # type: ignore[assignment]
+    out.period = period
+
+
+def _tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: _Lookup, unit: UnitInfo, warnings: list[Warning]) -> list[TaskEntry]:
+    entries: dict[str, TaskEntry] = {}
+    raw_items: list[tuple[str, dict[str, str | None]]] = []
+    for t in rep.tasks:
+        raw_items.append((t.code_text, {f: body.value(t, f) for f in ("status", "progress", "result", "difficulties", "proposals", "notes")}))
+    for r in table_rows:
+        raw_items.append((r.get("task", ""), {f: r.get(f) for f in ("status", "progress", "result", "difficulties", "proposals", "notes")}))
+    for code_text, vals in raw_items:
+        code, info, title = look.task(code_text)
+        entry = TaskEntry(code=code, title=title)
+        for f in ("result", "difficulties", "proposals", "notes"):
+            v = vals.get(f)
+            setattr(entry, f, None if f in ("difficulties", "proposals") and is_nil(v) else v)
+        if vals.get("status"):
+            entry.status = parse_status(vals["status"] or "")  # type: ignore[assignment]
+            if entry.status is None:
+                warnings.append(Warning(code="unknown_status", task=code, params={"value": (vals["status"] or "")[:80]}))
+        if vals.get("progress"):
+            prog, ok = parse_progress(vals["progress"] or "")
+            if not ok:
+                warnings.append(Warning(code="invalid_progress", task=code, params={"value": (vals["progress"] or "")[:80]}))
+            entry.progress = prog
+        if entry.status == "completed" and entry.progress is None:
+            entry.progress = 100
+        if info is None:
+            warnings.append(Warning(code="unknown_task", task=code))
+        elif unit.code != info.lead_unit and unit.code not in info.coordinating_units:
+            warnings.append(Warning(code="task_not_assigned", task=code))
+        if code in entries:
+            warnings.append(Warning(code="duplicate_task", task=code))
+        entries[code] = entry  # the later block wins
+    return list(entries.values())

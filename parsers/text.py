@@ -1,0 +1,68 @@
+"""Unicode and whitespace normalisation for Vietnamese text.
+
+Label matching folds text: NFD, drop combining marks, map đ/Đ/Ð to d, lower-case. Values keep their
+diacritics but are NFC-normalised (cp1258 and macOS produce decomposed text).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_D_MAP = str.maketrans({"đ": "d", "Đ": "d", "Ð": "d", "ð": "d"})
+# Invisible or odd spacing characters seen in real mail.
+_SPACES = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u3000": " ",
+        "\t": " ",
+        "\u200b": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\ufeff": "",
+        "\u00ad": "",
+        "\u200e": "",
+        "\u200f": "",
+        "\u202a": "",
+        "\u202b": "",
+        "\u202c": "",
+        "\u202d": "",
+        "\u202e": "",
+        "\u2066": "",
+        "\u2067": "",
+        "\u2068": "",
+        "\u2069": "",
+        "\uff1a": ":",
+    }
+)
+_WS = re.compile(r"[ ]{2,}")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def clean_line(line: str) -> str:
+    """NFC, odd spaces to plain spaces, invisible marks removed, trailing space stripped."""
+    return nfc(line).translate(_SPACES).rstrip()
+
+
+def fold(text: str) -> str:
+    """Diacritics- and case-insensitive key: 'Tiến ĐỘ' -> 'tien do'."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_SPACES))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _WS.sub(" ", stripped.translate(_D_MAP).lower()).strip()
+
+
+def fold_key(text: str) -> str:
+    """Fold and drop punctuation: 'Khó khăn/vướng mắc' -> 'kho khan vuong mac'."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", fold(text)).split())
+
+
+def compact(text: str) -> str:
+    """Fold and remove everything but letters and digits (for codes: 'NV-01' -> 'nv01')."""
+    return re.sub(r"[^0-9a-z]+", "", fold(text))
