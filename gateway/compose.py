@@ -52,7 +52,7 @@ def build(cfg: Config, *, to: str, subject: str, body: str, message_id: str, now
     msg["X-Auto-Response-Suppress"] = "All"
     msg[loop_header(cfg)] = cfg.mail.address
     msg["Precedence"] = "auto_reply" if auto == "auto-replied" else "bulk"
-    msg.set_content(body, charset="utf-8")
+    msg.set_content(body, charset="utf-8", cte="quoted-printable")
     for name, ctype, data in attachments or []:
         maintype, subtype = ctype.split("/", 1)
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)

@@ -53,8 +53,8 @@ def read_lines(lines: list[str]) -> RawReport:
     header_field: str | None = None
     for raw in lines:
         line = clean_line(raw)
-        f = fold(strip_bullet(line)) if line.strip() else ""
-        if f and _SIGNATURE.match(f) and len(f) < 60 and (rep.tasks or rep.summary):
+        f = fold(line).strip()
+        if f and (_SIGNATURE.match(f) or _SIGNATURE.match(fold(strip_bullet(line)))) and len(f) < 60 and (rep.tasks or rep.summary):
             break
         hit = match_label(line) if line.strip() else None
         if hit:

@@ -1,0 +1,59 @@
+"""`baocao check`: config and lists, the 5 rõ of every task, and the mail servers."""
+
+from __future__ import annotations
+
+from gateway.errors import UserError
+from gateway.instance import Instance
+from gateway.lists import five_ro_problems
+
+
+def run_checks(inst: Instance, offline: bool = False) -> int:
+    cfg = inst.cfg
+    problems = 0
+    print(f"config: {cfg.path} OK")
+    d = inst.directory
+    print(f"units: {len(d.units)}, tasks: {len(d.tasks)}")
+    emails: dict[str, list[str]] = {}
+    for u in d.units:
+        if not u.emails:
+            print(f"  unit {u.code}: no focal-point address (it cannot report)")
+            problems += 1
+        for e in u.emails:
+            emails.setdefault(e, []).append(u.code)
+    for e, codes in emails.items():
+        if len(codes) > 1:
+            print(f"  note: {e} serves {', '.join(codes)}: its reports must name the unit")
+    bad = five_ro_problems(d)
+    for line in bad:
+        print(f"  5 rõ: {line}")
+    problems += len(bad)
+    if not offline:
+        for name, fn in (("imap", _check_imap), ("smtp", _check_smtp)):
+            try:
+                msg = fn(inst)
+            except Exception as exc:  # noqa: BLE001 - report any connection problem as one line
+                print(f"{name}: FAILED: {exc}")
+                problems += 1
+            else:
+                if msg:
+                    print(f"{name}: {msg}")
+    print("OK" if not problems else f"{problems} problem(s)")
+    return 0 if not problems else 1
+
+
+def _check_imap(inst: Instance) -> str:
+    if inst.cfg.mail.source != "imap":
+        return f"not used (Maildir {inst.cfg.resolve(inst.cfg.mail.maildir)})"
+    from gateway.sources.imap import check_connection
+
+    return check_connection(inst.cfg)
+
+
+def _check_smtp(inst: Instance) -> str:
+    if inst.cfg.mail.sink != "smtp":
+        return f"not used (directory outbox {inst.cfg.resolve(inst.cfg.mail.outbox_dir)})"
+    try:
+        from gateway.sinks.smtp import check_connection
+    except ImportError as exc:
+        raise UserError("SMTP sink not available") from exc
+    return check_connection(inst.cfg)

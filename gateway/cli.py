@@ -1,0 +1,218 @@
+"""`baocao`: a thin command line over the gateway library (SPEC §10)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from gateway.errors import UserError
+
+
+def _now_arg(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise UserError(f"--now / --received-at: {value!r} is not an ISO date-time (e.g. 2025-05-20T16:00:00+07:00)") from exc
+    return dt
+
+
+def _instance(args: argparse.Namespace):
+    from gateway.config import load
+    from gateway.instance import Instance
+
+    return Instance(load(args.config))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from gateway.scaffold import init_instance
+
+    path = init_instance(Path(args.dir), force=args.force)
+    print(f"Created instance folder: {path}")
+    print(f"  {path / 'baocao.toml'}\n  {path / 'units.csv'}\n  {path / 'tasks.csv'}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from gateway.demo import run_demo
+
+    return run_demo(Path(args.dir) if args.dir else None, now=_now_arg(args.now), weeks=args.weeks)
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from gateway.calendar import WorkCalendar
+    from gateway.config import Config, load
+    from gateway.lists import load_directory
+    from gateway.reading import read_message
+    from parsers import Directory
+
+    path = Path(args.file)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read: {exc.strerror}") from exc
+    if args.config:
+        cfg = load(args.config)
+        directory = load_directory(cfg)
+    else:
+        from gateway.config import CONFIG_NAME
+
+        if Path(CONFIG_NAME).exists():
+            cfg = load(CONFIG_NAME)
+            directory = load_directory(cfg)
+        else:
+            cfg, directory = Config(), Directory()
+    received = _now_arg(args.received_at)
+    if received is not None and received.tzinfo is None:
+        received = received.replace(tzinfo=cfg.tz)
+    report = read_message(cfg, directory, WorkCalendar(cfg.deadlines, cfg.tz), raw, received)
+    if args.json:
+        print(report.model_dump_json(indent=2))
+    else:
+        from gateway.textout import describe
+
+        print(describe(report))
+    return 0
+
+
+def cmd_poll(args: argparse.Namespace) -> int:
+    from gateway.service import poll
+
+    inst = _instance(args)
+    now = inst.now(_now_arg(args.now))
+    res = poll(inst, now, limit=args.limit, build=not args.no_site)
+    b = res.batch
+    outcomes = ", ".join(f"{k}: {v}" for k, v in sorted(b.outcomes.items())) or "—"
+    print(f"{b.fetched} fetched, {b.processed} processed ({outcomes}), {b.duplicates} already done; "
+          f"sent {res.flush.sent} (retry later {res.flush.retried}, failed {res.flush.failed})")
+    if res.site:
+        print(f"Site: {inst.cfg.site_output / 'index.html'} "
+              f"({res.site.publish.written} files changed, {res.site.publish.unchanged} unchanged)")
+    return 0
+
+
+def cmd_build_site(args: argparse.Namespace) -> int:
+    from gateway.service import rebuild_site
+
+    inst = _instance(args)
+    res = rebuild_site(inst, inst.now(_now_arg(args.now)))
+    print(f"Site: {inst.cfg.site_output / 'index.html'} ({res.files} files; "
+          f"{res.publish.written} changed, {res.publish.unchanged} unchanged)")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from gateway.textout import status_table
+
+    inst = _instance(args)
+    print(status_table(inst, inst.now(_now_arg(args.now))))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from gateway.checks import run_checks
+
+    inst = _instance(args)
+    return run_checks(inst, offline=args.offline)
+
+
+def cmd_failed(args: argparse.Namespace) -> int:
+    from gateway.textout import failed_table
+
+    inst = _instance(args)
+    print(failed_table(inst, include_ignored=args.all))
+    return 0
+
+
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    from gateway.reprocess import reprocess
+
+    inst = _instance(args)
+    for msg_id in args.ids:
+        print(reprocess(inst, msg_id, inst.now(_now_arg(args.now))))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="baocao", description="Kênh báo cáo điện tử – email reporting gateway")
+    p.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def with_config(sp: argparse.ArgumentParser, now: bool = True) -> argparse.ArgumentParser:
+        sp.add_argument("--config", "-c", help="path to baocao.toml (default: ./baocao.toml or $BAOCAO_CONFIG)")
+        if now:
+            sp.add_argument("--now", help="run against a simulated clock (ISO date-time)")
+        return sp
+
+    sp = sub.add_parser("init", help="create an instance folder with an example config and lists")
+    sp.add_argument("dir", nargs="?", default=".")
+    sp.add_argument("--force", action="store_true", help="overwrite existing files")
+    sp.set_defaults(func=cmd_init)
+
+    sp = sub.add_parser("demo", help="a complete demo province processed by the real pipeline")
+    sp.add_argument("dir", nargs="?")
+    sp.add_argument("--now", help="the demo's 'now' (ISO date-time); default: the current time")
+    sp.add_argument("--weeks", type=int, default=5, help="weeks of report mail (default 5)")
+    sp.set_defaults(func=cmd_demo)
+
+    sp = sub.add_parser("parse", help="how one message would be read (nothing is stored)")
+    sp.add_argument("file")
+    sp.add_argument("--json", action="store_true", help="print the stable JSON contract")
+    sp.add_argument("--config", "-c")
+    sp.add_argument("--received-at", help="arrival time (ISO); default: newest Received: header, else Date:")
+    sp.set_defaults(func=cmd_parse)
+
+    sp = with_config(sub.add_parser("poll", help="one batch: fetch, process, send, rebuild the site"))
+    sp.add_argument("--limit", type=int, help="at most this many messages")
+    sp.add_argument("--no-site", action="store_true", help="do not rebuild the site")
+    sp.set_defaults(func=cmd_poll)
+
+    sp = with_config(sub.add_parser("build-site", help="rebuild the static site from the database"))
+    sp.set_defaults(func=cmd_build_site)
+
+    sp = with_config(sub.add_parser("status", help="today's compliance in the terminal"))
+    sp.set_defaults(func=cmd_status)
+
+    sp = with_config(sub.add_parser("check", help="validate config and lists (5 rõ), reach the mail servers"), now=False)
+    sp.add_argument("--offline", action="store_true", help="do not contact the IMAP/SMTP servers")
+    sp.set_defaults(func=cmd_check)
+
+    sp = with_config(sub.add_parser("failed", help="list rejected and failed messages with reasons"), now=False)
+    sp.add_argument("--all", action="store_true", help="include ignored (machine) mail")
+    sp.set_defaults(func=cmd_failed)
+
+    sp = with_config(sub.add_parser("reprocess", help="re-read stored messages (after fixing a list)"))
+    sp.add_argument("ids", nargs="+", type=int)
+    sp.set_defaults(func=cmd_reprocess)
+
+    for extra in ("run", "remind", "digest"):
+        try:
+            mod = __import__(f"gateway.cmd_{extra}", fromlist=["register"])
+        except ImportError:
+            continue
+        mod.register(sub, with_config)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"baocao: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Who reported what, when: on_time / late / missing / pending per unit, kind and period (SPEC §6).
+
+A period's timeliness is that of its first accepted report: a correction never changes it.
+Reporting rate = received / expected; on-time rate = on time / expected (DHIS2 definitions), where
+expected counts the periods whose deadline has passed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from gateway.calendar import WorkCalendar
+from gateway.store import Store
+from parsers import Directory
+from parsers.periods import month_of, week_of
+
+KINDS = ("daily", "weekly", "monthly")
+
+
+@dataclass(frozen=True)
+class FirstReport:
+    received_at: datetime
+    report_id: int
+    count: int
+
+
+@dataclass
+class Cell:
+    unit: str
+    kind: str
+    period: str
+    deadline: datetime
+    status: str  # on_time | late | missing | pending
+    received_at: datetime | None = None
+    reports: int = 0
+
+
+@dataclass
+class Rates:
+    expected: int = 0
+    received: int = 0
+    on_time: int = 0
+    late: int = 0
+    missing: int = 0
+
+    @property
+    def reporting_rate(self) -> float | None:
+        return self.received / self.expected if self.expected else None
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self.on_time / self.expected if self.expected else None
+
+    def add(self, cell: Cell) -> None:
+        if cell.status == "pending":
+            return
+        self.expected += 1
+        if cell.status in ("on_time", "late"):
+            self.received += 1
+        if cell.status == "on_time":
+            self.on_time += 1
+        elif cell.status == "late":
+            self.late += 1
+        else:
+            self.missing += 1
+
+
+def first_reports(store: Store) -> dict[tuple[str, str, str], FirstReport]:
+    out: dict[tuple[str, str, str], FirstReport] = {}
+    rows = store.db.execute(
+        "SELECT unit, kind, period, received_at, id FROM reports ORDER BY received_at, id").fetchall()
+    for unit, kind, period, received_at, rid in rows:
+        k = (unit, kind, period)
+        if k in out:
+            f = out[k]
+            out[k] = FirstReport(f.received_at, f.report_id, f.count + 1)
+        else:
+            out[k] = FirstReport(datetime.fromisoformat(received_at), rid, 1)
+    return out
+
+
+@dataclass
+class Compliance:
+    cal: WorkCalendar
+    directory: Directory
+    firsts: dict[tuple[str, str, str], FirstReport]
+    now: datetime
+    _cache: dict[tuple[str, str], list[Cell]] = field(default_factory=dict)
+
+    def owes(self, unit_code: str, kind: str) -> bool:
+        u = next((u for u in self.directory.units if u.code == unit_code), None)
+        return bool(u and kind in u.reports)
+
+    def cell(self, unit: str, kind: str, period: str) -> Cell:
+        deadline = self.cal.deadline(kind, period)
+        first = self.firsts.get((unit, kind, period))
+        if first:
+            status = "on_time" if first.received_at <= deadline else "late"
+            return Cell(unit, kind, period, deadline, status, first.received_at, first.count)
+        return Cell(unit, kind, period, deadline, "missing" if self.now > deadline else "pending")
+
+    def period_cells(self, kind: str, period: str) -> list[Cell]:
+        key = (kind, period)
+        if key not in self._cache:
+            self._cache[key] = [self.cell(u.code, kind, period) for u in self.directory.units if kind in u.reports]
+        return self._cache[key]
+
+    def periods(self, kind: str, start: date, end: date) -> list[str]:
+        """Periods of a kind that start on or before `end` and end on or after `start`."""
+        if kind == "daily":
+            return [d.isoformat() for d in self.cal.working_days(start, end)]
+        out: list[str] = []
+        d = start
+        while d <= end:
+            p = week_of(d) if kind == "weekly" else month_of(d)
+            if p not in out:
+                out.append(p)
+            d += timedelta(days=1)
+        return out
+
+    def rates(self, unit: str, start: date, end: date) -> Rates:
+        r = Rates()
+        for kind in KINDS:
+            if not self.owes(unit, kind):
+                continue
+            for p in self.periods(kind, start, end):
+                r.add(self.cell(unit, kind, p))
+        return r
+
+
+def build(store: Store, directory: Directory, cal: WorkCalendar, now: datetime) -> Compliance:
+    return Compliance(cal, directory, first_reports(store), now)
+
+
+def current_periods(cal: WorkCalendar, today: date) -> dict[str, str]:
+    """The period of each kind that `today` belongs to (the daily one is today even on a day off)."""
+    return {"daily": today.isoformat(), "weekly": week_of(today), "monthly": month_of(today)}

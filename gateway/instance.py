@@ -1,0 +1,59 @@
+"""Open the parts of one instance from its config: store, lists, calendar, mail source and sink."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+
+from gateway.calendar import WorkCalendar
+from gateway.config import Config
+from gateway.lists import load_directory
+from gateway.sinks import Sink
+from gateway.sinks.directory import DirectorySink
+from gateway.sources import Source
+from gateway.sources.maildir import MaildirSource
+from gateway.store import Store
+from parsers import Directory
+
+
+@dataclass
+class Instance:
+    cfg: Config
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.cfg.db_path)
+
+    @cached_property
+    def directory(self) -> Directory:
+        return load_directory(self.cfg)
+
+    @cached_property
+    def calendar(self) -> WorkCalendar:
+        return WorkCalendar(self.cfg.deadlines, self.cfg.tz)
+
+    @property
+    def templates_dir(self) -> str:
+        return str(self.cfg.resolve(self.cfg.templates)) if self.cfg.templates else ""
+
+    def source(self) -> Source:
+        if self.cfg.mail.source == "imap":
+            from gateway.sources.imap import ImapSource
+
+            return ImapSource(self.cfg, self.store)
+        return MaildirSource(self.cfg.resolve(self.cfg.mail.maildir), self.cfg.tz)
+
+    def sink(self) -> Sink:
+        if self.cfg.mail.sink == "smtp":
+            from gateway.sinks.smtp import SmtpSink
+
+            return SmtpSink(self.cfg)
+        return DirectorySink(self.cfg.resolve(self.cfg.mail.outbox_dir))
+
+    def now(self, override: datetime | None = None) -> datetime:
+        return (override or datetime.now(self.cfg.tz)).astimezone(self.cfg.tz)
+
+    def close(self) -> None:
+        if "store" in self.__dict__:
+            self.store.close()

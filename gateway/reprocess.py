@@ -1,0 +1,32 @@
+"""`baocao reprocess ID`: re-read a stored message, e.g. after the operator fixed a list.
+
+The earlier report of that message (if any) is replaced; the original arrival time is kept, so
+timeliness is judged as it was. The sender gets a fresh receipt or rejection.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from gateway.errors import UserError
+from gateway.instance import Instance
+from gateway.pipeline import BatchResult, record
+from gateway.reading import read_message
+
+
+def reprocess(inst: Instance, pk: int, now: datetime) -> str:
+    row = inst.store.message(pk)
+    if row is None:
+        raise UserError(f"message {pk}: not in the database (see `baocao failed`)")
+    report = read_message(inst.cfg, inst.directory, inst.calendar, row["raw"], datetime.fromisoformat(row["received_at"]))
+    if row["report_id"]:
+        with inst.store.transaction():
+            inst.store.delete_report(row["report_id"])
+    result = BatchResult()
+    record(inst.cfg, inst.store, inst.directory, inst.calendar, pk, report, now, result)
+    inst.store.set_meta("data_changed_at", now.isoformat())
+    from gateway.service import rebuild_site, send_outbox
+
+    send_outbox(inst, now)
+    rebuild_site(inst, now)
+    return f"message {pk}: {report.outcome}" + (f" ({', '.join(report.codes)})" if report.codes else "")

@@ -1,0 +1,47 @@
+"""The operations behind the CLI, as functions: poll, flush the outbox, rebuild the site."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from gateway import outbox, snapshot
+from gateway.instance import Instance
+from gateway.pipeline import BatchResult, run_batch
+from site_builder import BuildResult, build_site
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PollResult:
+    batch: BatchResult
+    flush: outbox.FlushResult
+    site: BuildResult | None
+
+
+def send_outbox(inst: Instance, now: datetime) -> outbox.FlushResult:
+    sink = inst.sink()
+    try:
+        return outbox.flush(inst.store, sink, inst.cfg.mail.address, now)
+    finally:
+        sink.close()
+
+
+def rebuild_site(inst: Instance, now: datetime) -> BuildResult:
+    snap = snapshot.take(inst.cfg, inst.store, inst.directory, now)
+    result = build_site(snap, inst.cfg.site_output, inst.templates_dir, keep=inst.cfg.site.keep_builds)
+    inst.store.set_meta("site_built_at", now.isoformat())
+    return result
+
+
+def poll(inst: Instance, now: datetime, limit: int | None = None, build: bool = True) -> PollResult:
+    source = inst.source()
+    try:
+        batch = run_batch(inst.cfg, inst.store, inst.directory, source, now, limit)
+    finally:
+        source.close()
+    flushed = send_outbox(inst, now)
+    site = rebuild_site(inst, now) if build and (batch.changed or not inst.cfg.site_output.exists()) else None
+    return PollResult(batch, flushed, site)

@@ -1,0 +1,63 @@
+"""Terminal output for operators: a parsed message, today's compliance, failed messages."""
+
+from __future__ import annotations
+
+import json
+
+from gateway.compliance import KINDS, current_periods
+from gateway.compliance import build as build_compliance
+from gateway.instance import Instance
+from gateway.messages import period_label
+from parsers import ParsedReport
+
+
+def describe(r: ParsedReport) -> str:
+    lines = [f"outcome: {r.outcome}" + (f" ({', '.join(r.codes)})" if r.codes else "")]
+    for k in ("sender", "unit", "kind", "period", "received_at", "deadline", "timeliness"):
+        lines.append(f"{k}: {getattr(r, k)}")
+    if r.summary:
+        lines.append(f"summary: {r.summary[:200]}")
+    for t in r.tasks:
+        lines.append(f"  task {t.code}: status={t.status} progress={t.progress}")
+    for w in r.warnings:
+        lines.append(f"  warning {w.code}: {w.message}")
+    return "\n".join(lines)
+
+
+def _table(rows: list[list[str]]) -> str:
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
+
+
+def status_table(inst: Instance, now) -> str:
+    comp = build_compliance(inst.store, inst.directory, inst.calendar, now)
+    cur = current_periods(inst.calendar, now.date())
+    out = [f"{inst.cfg.organisation.name} — {now:%H:%M %d/%m/%Y}"]
+    for kind in KINDS:
+        cells = comp.period_cells(kind, cur[kind])
+        if not cells:
+            continue
+        counts = {s: sum(1 for c in cells if c.status == s) for s in ("on_time", "late", "missing", "pending")}
+        out.append("")
+        out.append(f"{period_label(kind, cur[kind])} — deadline {cells[0].deadline:%H:%M %d/%m/%Y}: "
+                   + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        rows = [["unit", "status", "received"]]
+        for c in sorted(cells, key=lambda c: (c.status, c.unit)):
+            rows.append([c.unit, c.status, f"{c.received_at:%H:%M %d/%m}" if c.received_at else "-"])
+        out.append(_table(rows))
+    return "\n".join(out)
+
+
+def failed_table(inst: Instance, include_ignored: bool = False) -> str:
+    outcomes = ("rejected", "failed", "received") + (("ignored",) if include_ignored else ())
+    rows = list(inst.store.db.query(
+        f"SELECT id, received_at, sender, subject, outcome, codes, error, attempts FROM messages "
+        f"WHERE outcome IN ({','.join('?' * len(outcomes))}) ORDER BY id", list(outcomes)))
+    if not rows:
+        return "No rejected or failed messages."
+    table = [["id", "received", "sender", "outcome", "reason", "subject"]]
+    for r in rows:
+        codes = ",".join(json.loads(r["codes"] or "[]"))
+        table.append([str(r["id"]), r["received_at"][:16], r["sender"] or "?", r["outcome"],
+                      codes + (f" [{r['error'][:60]}]" if r["error"] else ""), (r["subject"] or "")[:50]])
+    return _table(table) + "\n\nRe-read one after fixing the lists: baocao reprocess ID"

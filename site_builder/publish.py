@@ -1,0 +1,75 @@
+"""Atomic publishing: each build goes into a fresh folder next to the output; the output path is a
+symlink swapped by one rename, so a reader never sees a half-written site. Files whose bytes did
+not change are hard-linked from the previous build (same bytes, same timestamp), so a sync to a
+web server copies only what changed. The last few builds stay for rollback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+
+@dataclass
+class PublishResult:
+    build_dir: Path
+    written: int
+    unchanged: int
+    removed_builds: int
+
+
+def builds_dir(output: Path) -> Path:
+    return output.parent / (output.name + ".builds")
+
+
+def current_build(output: Path) -> Path | None:
+    if output.is_symlink():
+        target = output.parent / os.readlink(output)
+        return target if target.is_dir() else None
+    return None
+
+
+def publish(files: dict[str, bytes], output: Path, keep: int = 3, stamp: datetime | None = None) -> PublishResult:
+    output = output.absolute()
+    bdir = builds_dir(output)
+    bdir.mkdir(parents=True, exist_ok=True)
+    if output.exists() and not output.is_symlink():
+        # A plain folder from elsewhere (an older layout): keep it as a build, never delete it.
+        legacy = bdir / f"legacy-{datetime.now():%Y%m%dT%H%M%S%f}"
+        os.rename(output, legacy)
+        os.symlink(os.path.relpath(legacy, output.parent), output)
+    prev = current_build(output)
+    name = (stamp or datetime.now()).strftime("%Y%m%dT%H%M%S%f")
+    new = bdir / name
+    n = 0
+    while new.exists():
+        n += 1
+        new = bdir / f"{name}-{n}"
+    new.mkdir()
+    written = unchanged = 0
+    for rel, data in files.items():
+        dest = new / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        old = prev / rel if prev else None
+        if old is not None and old.is_file() and old.stat().st_size == len(data) and old.read_bytes() == data:
+            try:
+                os.link(old, dest)
+            except OSError:
+                shutil.copy2(old, dest)
+            unchanged += 1
+        else:
+            dest.write_bytes(data)
+            written += 1
+    tmp_link = output.parent / f".{output.name}.swap-{os.getpid()}"
+    if tmp_link.is_symlink() or tmp_link.exists():
+        tmp_link.unlink()
+    os.symlink(os.path.relpath(new, output.parent), tmp_link)
+    os.replace(tmp_link, output)  # the atomic swap
+    removed = 0
+    olds = sorted((p for p in bdir.iterdir() if p.is_dir() and p != new), key=lambda p: p.stat().st_mtime)
+    for p in olds[: max(0, len(olds) - (keep - 1))]:
+        shutil.rmtree(p, ignore_errors=True)
+        removed += 1
+    return PublishResult(new, written, unchanged, removed)
