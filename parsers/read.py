@@ -10,7 +10,15 @@ from email.utils import parsedate_to_datetime
 
 from parsers import body, mime, periods, tables
 from parsers.machine import auth_ok, bounced_addresses, classify, header, sender_address
-from parsers.models import Directory, ParseContext, ParsedReport, TaskEntry, TaskInfo, UnitInfo, Warning
+from parsers.models import (
+    Directory,
+    ParseContext,
+    ParsedReport,
+    TaskEntry,
+    TaskInfo,
+    UnitInfo,
+    Warning,
+)
 from parsers.quotes import split
 from parsers.text import clean_line, compact, fold, fold_key
 from parsers.values import is_nil, parse_progress, parse_status
