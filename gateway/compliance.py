@@ -134,5 +134,11 @@ def build(store: Store, directory: Directory, cal: WorkCalendar, now: datetime) 
 
 
 def current_periods(cal: WorkCalendar, today: date) -> dict[str, str]:
-    """The period of each kind that `today` belongs to (the daily one is today even on a day off)."""
-    return {"daily": today.isoformat(), "weekly": week_of(today), "monthly": month_of(today)}
+    """The period of each kind that `today` belongs to; on a day off, the daily period is the last
+    working day (nothing is due today, so that is the day leaders still care about)."""
+    day = today
+    for _ in range(30):
+        if cal.is_working_day(day):
+            break
+        day -= timedelta(days=1)
+    return {"daily": day.isoformat(), "weekly": week_of(today), "monthly": month_of(today)}
