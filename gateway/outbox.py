@@ -15,6 +15,8 @@ log = logging.getLogger(__name__)
 BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_MAX = timedelta(hours=2)
 MAX_ATTEMPTS = 30
+# Loop safety: however many messages are queued for one address, at most this many leave per hour.
+PER_RECIPIENT_PER_HOUR = 20
 
 
 @dataclass
@@ -22,18 +24,35 @@ class FlushResult:
     sent: int = 0
     retried: int = 0
     failed: int = 0
+    deferred: int = 0  # held back by the per-recipient hourly cap
 
 
 def backoff(attempts: int) -> timedelta:
     return min(BACKOFF_BASE * (2 ** max(0, attempts)), BACKOFF_MAX)
 
 
-def flush(store: Store, sink: Sink, sender: str, now: datetime, limit: int = 200) -> FlushResult:
+def _sent_last_hour(store: Store, recipient: str, now: datetime) -> tuple[int, str | None]:
+    row = store.db.execute(
+        "SELECT COUNT(*), MIN(sent_at) FROM outbox WHERE recipient=? AND status='sent' AND sent_at>?",
+        [recipient, (now - timedelta(hours=1)).isoformat()]).fetchone()
+    return int(row[0]), row[1]
+
+
+def flush(store: Store, sink: Sink, sender: str, now: datetime, limit: int = 200,
+          per_recipient_per_hour: int = PER_RECIPIENT_PER_HOUR) -> FlushResult:
     res = FlushResult()
     for row in store.due_outbox(now, limit):
         if store.is_suppressed(row["recipient"]):
             store.mark_failed(row["id"], "address suppressed after a permanent bounce")
             res.failed += 1
+            continue
+        count, oldest = _sent_last_hour(store, row["recipient"], now)
+        if count >= per_recipient_per_hour:
+            later = datetime.fromisoformat(oldest) + timedelta(hours=1, seconds=1) if oldest else now + timedelta(hours=1)
+            store.db.execute("UPDATE outbox SET next_attempt_at=? WHERE id=?", [later.isoformat(), row["id"]])
+            log.warning("outbox %s: %s got %d messages in the last hour; held until %s",
+                        row["message_id"], row["recipient"], count, later.isoformat())
+            res.deferred += 1
             continue
         try:
             sink.send(row["raw"], sender, [row["recipient"]], row["message_id"])

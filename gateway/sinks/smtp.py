@@ -1,0 +1,177 @@
+"""The SMTP sink (aiosmtplib), used through the synchronous Sink protocol of the outbox.
+
+- Transport security is enforced: `starttls` passes `start_tls=True` (a server that does not offer
+  STARTTLS is an error, never a silent plain-text session); `tls` is implicit TLS (port 465).
+  `none` is only accepted for a relay on the loopback interface.
+- AUTH uses `smtp.username` and the password from the environment variable `smtp.password_env`.
+- Refusals are mapped for the outbox: 4xx, connection problems, TLS and AUTH problems (they concern
+  the server, not one message) -> TemporaryFailure; a 5xx answer to MAIL/RCPT/DATA ->
+  PermanentFailure(code, enhanced status such as "5.1.1").
+- One connection is reused for the messages of one flush; any error drops it.
+- An extra CA bundle (an internal CA, common on government mail servers) can be named by the
+  environment variable BAOCAO_SMTP_CA_FILE.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import logging
+import os
+import re
+import ssl
+
+import aiosmtplib
+
+from gateway.config import Config
+from gateway.errors import UserError
+from gateway.sinks import PermanentFailure, TemporaryFailure
+
+log = logging.getLogger(__name__)
+
+CA_FILE_ENV = "BAOCAO_SMTP_CA_FILE"
+_ENHANCED = re.compile(r"^\s*([245]\.\d{1,3}\.\d{1,3})\b")
+
+
+def _is_loopback(host: str) -> bool:
+    if host in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def enhanced_status(message: str) -> str:
+    m = _ENHANCED.match(message or "")
+    return m.group(1) if m else ""
+
+
+def tls_context() -> ssl.SSLContext:
+    ctx = ssl.create_default_context()
+    extra = os.environ.get(CA_FILE_ENV, "")
+    if extra:
+        ctx.load_verify_locations(cafile=extra)
+    return ctx
+
+
+def _client(cfg: Config, ctx: ssl.SSLContext | None) -> aiosmtplib.SMTP:
+    s = cfg.smtp
+    if s.security == "none" and not _is_loopback(s.host):
+        raise UserError(f"smtp.security = \"none\" is only allowed for a relay on this machine, not {s.host!r}; "
+                        "use \"starttls\" (port 587) or \"tls\" (port 465)")
+    password = None
+    if s.username:
+        password = cfg.secret(s.password_env)
+        if not password:
+            raise UserError(f"smtp.username is set but the environment variable {s.password_env} is empty")
+    return aiosmtplib.SMTP(
+        hostname=s.host, port=s.port, timeout=s.timeout_seconds,
+        use_tls=s.security == "tls",
+        start_tls=True if s.security == "starttls" else False,
+        tls_context=(ctx or tls_context()) if s.security != "none" else None,
+        username=s.username or None, password=password,
+    )
+
+
+def _map(exc: BaseException) -> Exception:
+    """An aiosmtplib/OS error as the outbox's TemporaryFailure or PermanentFailure."""
+    if isinstance(exc, aiosmtplib.SMTPRecipientsRefused):
+        inner = exc.recipients[0] if exc.recipients else None
+        if inner is not None:
+            return _map(inner)
+        return TemporaryFailure(str(exc))
+    if isinstance(exc, aiosmtplib.SMTPAuthenticationError):
+        return TemporaryFailure(f"SMTP authentication failed ({exc.code} {exc.message}); check smtp.username "
+                                "and the password variable")
+    if isinstance(exc, (aiosmtplib.SMTPSenderRefused, aiosmtplib.SMTPRecipientRefused, aiosmtplib.SMTPDataError)):
+        text = f"{exc.code} {exc.message}"
+        if 500 <= exc.code < 600:
+            return PermanentFailure(text, exc.code, enhanced_status(exc.message))
+        return TemporaryFailure(text)
+    if isinstance(exc, aiosmtplib.SMTPResponseException):
+        return TemporaryFailure(f"{exc.code} {exc.message}")
+    if isinstance(exc, ssl.SSLError):
+        return TemporaryFailure(f"TLS failed: {exc}")
+    # Connection refused/reset, timeouts, STARTTLS not offered (SMTPException), DNS errors.
+    return TemporaryFailure(f"{type(exc).__name__}: {exc}")
+
+
+class SmtpSink:
+    def __init__(self, cfg: Config, ssl_context: ssl.SSLContext | None = None) -> None:
+        self.cfg = cfg
+        self._ctx = ssl_context
+        self._loop = asyncio.new_event_loop()
+        self._smtp: aiosmtplib.SMTP | None = None
+        _client(cfg, ssl_context)  # validate settings and the secret now, loudly
+
+    async def _connect(self) -> aiosmtplib.SMTP:
+        if self._smtp is not None and self._smtp.is_connected:
+            return self._smtp
+        smtp = _client(self.cfg, self._ctx)
+        await smtp.connect()
+        if self.cfg.smtp.security != "none" and smtp.get_transport_info("sslcontext") is None:
+            smtp.close()
+            raise TemporaryFailure("the SMTP session is not encrypted; refusing to send")
+        self._smtp = smtp
+        return smtp
+
+    async def _send(self, raw: bytes, sender: str, recipients: list[str]) -> None:
+        smtp = await self._connect()
+        errors, _ = await smtp.sendmail(sender, recipients, raw)
+        if errors:  # some recipients refused while others were accepted
+            code, text = next(iter(errors.values())).code, next(iter(errors.values())).message
+            if 500 <= code < 600:
+                raise PermanentFailure(f"{code} {text}", code, enhanced_status(text))
+            raise TemporaryFailure(f"{code} {text}")
+
+    def _drop(self) -> None:
+        if self._smtp is not None:
+            try:
+                self._smtp.close()
+            except Exception:  # noqa: BLE001 - the connection is already broken
+                pass
+            self._smtp = None
+
+    def send(self, raw: bytes, sender: str, recipients: list[str], message_id: str) -> None:
+        try:
+            self._loop.run_until_complete(self._send(raw, sender, recipients))
+        except (TemporaryFailure, PermanentFailure):
+            self._drop()
+            raise
+        except (TimeoutError, aiosmtplib.SMTPException, OSError, ssl.SSLError) as exc:
+            self._drop()
+            raise _map(exc) from exc
+        log.info("smtp: %s accepted for %s", message_id, ", ".join(recipients))
+
+    def close(self) -> None:
+        if self._smtp is not None and self._smtp.is_connected:
+            try:
+                self._loop.run_until_complete(self._smtp.quit())
+            except Exception:  # noqa: BLE001 - quitting a dead session
+                pass
+        self._drop()
+        self._loop.close()
+
+
+def check_connection(cfg: Config, ssl_context: ssl.SSLContext | None = None) -> str:
+    """Connect, secure, authenticate, NOOP, QUIT: a one-line description or an exception."""
+    async def probe() -> str:
+        smtp = _client(cfg, ssl_context)
+        await smtp.connect()
+        try:
+            await smtp.noop()
+            secured = smtp.get_transport_info("sslcontext") is not None
+        finally:
+            await smtp.quit()
+        how = {"tls": "implicit TLS", "starttls": "STARTTLS", "none": "no TLS (local relay)"}[cfg.smtp.security]
+        if cfg.smtp.security != "none" and not secured:
+            raise TemporaryFailure("the SMTP session is not encrypted")
+        auth = f", AUTH as {cfg.smtp.username}" if cfg.smtp.username else ", no AUTH"
+        return f"OK {cfg.smtp.host}:{cfg.smtp.port} ({how}{auth})"
+
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(probe())
+    finally:
+        loop.close()
