@@ -26,6 +26,8 @@ from parsers.read import message_key, normalise_message_id
 
 log = logging.getLogger(__name__)
 
+_HEADER_VERDICTS = {"unknown_sender", "auth_failed"}
+
 
 @dataclass
 class BatchResult:
@@ -47,10 +49,15 @@ def _header_message_id(raw: bytes) -> str | None:
         return None
 
 
+def inbound_key(raw: bytes) -> tuple[str, str | None]:
+    """(deduplication key, normalised Message-ID) of raw bytes; sources use it to label what they did."""
+    mid = _header_message_id(raw)
+    return message_key(raw, mid), mid
+
+
 def process_item(cfg: Config, store: Store, directory: Directory, cal: WorkCalendar, source: Source,
                  item: Inbound, now: datetime, result: BatchResult) -> None:
-    mid = _header_message_id(item.raw)
-    key = message_key(item.raw, mid)
+    key, mid = inbound_key(item.raw)
     pk, new = store.store_raw(key=key, message_id=mid, source=source.name, source_ref=item.ref, raw=item.raw,
                               received_at=item.received_at, now=now)
     if not new:
@@ -62,8 +69,13 @@ def process_item(cfg: Config, store: Store, directory: Directory, cal: WorkCalen
     stored = store.message(pk)
     received_at = datetime.fromisoformat(stored["received_at"]) if stored else item.received_at
     report = read_message(cfg, directory, cal, item.raw, received_at)
-    if item.truncated and report.outcome == "accepted":
-        report.outcome, report.codes = "rejected", ["too_large"]
+    if item.truncated and report.outcome != "ignored" and not set(report.codes) & _HEADER_VERDICTS:
+        # Only the headers were fetched, so whatever the parser made of the missing body (typically
+        # not_a_report), the true reason is the size. Verdicts read from the headers stand: machine
+        # mail stays ignored, unknown or unauthenticated senders stay unanswered (no backscatter).
+        report.outcome, report.codes, report.warnings = "rejected", ["too_large"], []
+        report.error = (f"{item.size} bytes, over the limit of {cfg.mail.max_message_bytes}: "
+                        "only the headers were fetched")
     record(cfg, store, directory, cal, pk, report, now, result)
     source.mark_done(item, failed=report.outcome == "rejected")
 
