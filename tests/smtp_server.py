@@ -154,3 +154,18 @@ class SmtpServer:
 
     def by_recipient(self, address: str) -> list[Received]:
         return [m for m in self.messages if address in m.rcpt_tos]
+
+
+def use_smtp(inst: Any, srv: SmtpServer, monkeypatch: Any, security: str = "starttls") -> Any:
+    """Point an instance at this server: STARTTLS (or implicit TLS), AUTH, the test CA trusted."""
+    inst.cfg.mail.sink = "smtp"
+    inst.cfg.smtp.host = "127.0.0.1"
+    inst.cfg.smtp.port = srv.port
+    inst.cfg.smtp.security = security  # type: ignore[assignment]
+    inst.cfg.smtp.username = USER
+    inst.cfg.smtp.timeout_seconds = 5
+    monkeypatch.setenv(inst.cfg.smtp.password_env, PASSWORD)
+    from gateway.sinks.smtp import CA_FILE_ENV
+
+    monkeypatch.setenv(CA_FILE_ENV, str(srv.cert))
+    return inst

@@ -14,7 +14,7 @@ from gateway.service import poll
 from gateway.sinks import PermanentFailure, TemporaryFailure
 from gateway.sinks.smtp import CA_FILE_ENV, SmtpSink, check_connection
 from tests.helpers import at, deliver_eml, eml, make_instance
-from tests.smtp_server import PASSWORD, USER, SmtpServer, free_port
+from tests.smtp_server import PASSWORD, USER, SmtpServer, free_port, use_smtp
 
 REPORT = """Đơn vị: SKHCN
 Loại báo cáo: Ngày
@@ -33,18 +33,6 @@ def server(tmp_path: Path):
     srv = SmtpServer(tmp_path / "tls").start()
     yield srv
     srv.stop()
-
-
-def use_smtp(inst: Instance, srv: SmtpServer, monkeypatch: pytest.MonkeyPatch, security: str = "starttls") -> Instance:
-    inst.cfg.mail.sink = "smtp"
-    inst.cfg.smtp.host = "127.0.0.1"
-    inst.cfg.smtp.port = srv.port
-    inst.cfg.smtp.security = security  # type: ignore[assignment]
-    inst.cfg.smtp.username = USER
-    inst.cfg.smtp.timeout_seconds = 5
-    monkeypatch.setenv(inst.cfg.smtp.password_env, PASSWORD)
-    monkeypatch.setenv(CA_FILE_ENV, str(srv.cert))
-    return inst
 
 
 @pytest.fixture
