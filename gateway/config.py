@@ -63,6 +63,7 @@ class Mail(_Strict):
     outbox_dir: str = "mail/outbox"
     sink: Literal["directory", "smtp"] = "directory"
     max_message_bytes: int = 25 * 1024 * 1024
+    max_header_bytes: int = 256 * 1024  # real headers are a few KB; more is a broken or hostile message
     batch_size: int = 200
     replies_per_sender_per_hour: int = 10
     reply_to_unknown_senders: bool = False
