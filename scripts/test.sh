@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Install every test need — Dovecot (IMAP), Debian's Chromium, the Python packages — and run the
+# whole suite: ruff, then pytest against a real Dovecot, a real aiosmtpd and a real Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+need=()
+command -v dovecot >/dev/null || [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v openssl >/dev/null || need+=(openssl)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/ruff check .
+exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
