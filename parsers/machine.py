@@ -10,10 +10,24 @@ _NOREPLY_LOCAL = re.compile(r"^(?:mailer-daemon|postmaster|no[-_.]?reply|do[-_.]
 
 
 def header(msg: Message, name: str) -> str:
+    """The raw (undecoded) value of the first header of that name: control headers are ASCII, and
+    skipping the policy's structured parsing makes classification cheap and crash-proof."""
+    lname = name.lower()
+    try:
+        for k, v in msg.raw_items():
+            if k.lower() == lname:
+                return str(v).strip()
+    except Exception:  # noqa: BLE001 - a malformed header block reads as absent
+        return ""
+    return ""
+
+
+def decoded_header(msg: Message, name: str) -> str:
+    """A header decoded for people (RFC 2047 encoded words), e.g. the Subject."""
     try:
         v = msg.get(name)
-    except Exception:  # noqa: BLE001 - a malformed header reads as absent
-        return ""
+    except Exception:  # noqa: BLE001 - a malformed header falls back to its raw text
+        return header(msg, name)
     return str(v).strip() if v is not None else ""
 
 

@@ -9,7 +9,14 @@ from email.message import Message
 from email.utils import parsedate_to_datetime
 
 from parsers import body, mime, periods, tables
-from parsers.machine import auth_ok, bounced_addresses, classify, header, sender_address
+from parsers.machine import (
+    auth_ok,
+    bounced_addresses,
+    classify,
+    decoded_header,
+    header,
+    sender_address,
+)
 from parsers.models import (
     Directory,
     ParseContext,
@@ -127,6 +134,21 @@ class _Lookup:
         return t[:40].upper() or "?", None, None
 
 
+_LOOKUPS: dict[int, tuple[Directory, _Lookup]] = {}
+
+
+def _lookup(d: Directory) -> _Lookup:
+    """Index the lists once per Directory object, not once per message (a batch shares one)."""
+    hit = _LOOKUPS.get(id(d))
+    if hit is not None and hit[0] is d:
+        return hit[1]
+    if len(_LOOKUPS) > 8:
+        _LOOKUPS.clear()
+    look = _Lookup(d)
+    _LOOKUPS[id(d)] = (d, look)
+    return look
+
+
 def parse_message(raw: bytes, ctx: ParseContext | None = None) -> ParsedReport:
     ctx = ctx or ParseContext()
     try:
@@ -143,7 +165,7 @@ def parse_message(raw: bytes, ctx: ParseContext | None = None) -> ParsedReport:
 def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
     msg = mime.load(raw)
     sender = sender_address(msg)
-    subject = clean_line(header(msg, "Subject"))[:500]
+    subject = clean_line(decoded_header(msg, "Subject"))[:500]
     received_at = ctx.received_at or arrival_from_headers(msg)
     out = ParsedReport(
         outcome="accepted",
@@ -152,7 +174,7 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
         message_id=normalise_message_id(header(msg, "Message-ID")),
         received_at=received_at,
     )
-    look = _Lookup(ctx.directory)
+    look = _lookup(ctx.directory)
     out.sender_units = [u.code for u in look.by_email.get(sender, [])]
 
     def reject(code: str, outcome: str = "rejected") -> ParsedReport:

@@ -51,11 +51,28 @@ def clean_line(line: str) -> str:
     return nfc(line).translate(_SPACES).rstrip()
 
 
+def _fold_table() -> dict[int, str | None]:
+    """One translate() table: precomposed Latin letters -> base letter, combining marks -> gone."""
+    table: dict[int, str | None] = {}
+    for cp in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
+        ch = chr(cp)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if base != ch and base:
+            table[cp] = base
+    for cp in range(0x0300, 0x0370):
+        table[cp] = None
+    table.update({ord("đ"): "d", ord("Đ"): "d", ord("Ð"): "d", ord("ð"): "d"})
+    for k, v in _SPACES.items():
+        table[k] = v
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def fold(text: str) -> str:
-    """Diacritics- and case-insensitive key: 'Tiến ĐỘ' -> 'tien do'."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_SPACES))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _WS.sub(" ", stripped.translate(_D_MAP).lower()).strip()
+    """Diacritics- and case-insensitive key: 'Tiến ĐỘ' -> 'tien do' (NFC or NFD input alike)."""
+    return _WS.sub(" ", text.translate(_FOLD).lower()).strip()
 
 
 def fold_key(text: str) -> str:
