@@ -1,0 +1,54 @@
+"""`baocao remind`: send the reminders of a slot now (and the early warnings due today)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import time
+from typing import Any
+
+from gateway import digest, reminders
+from gateway.errors import UserError
+
+
+def _print(done: list[tuple[reminders.Planned, bool]], dry_run: bool, body: bool) -> None:
+    for p, new in done:
+        state = ("would send" if new else "already sent") if dry_run else ("queued" if new else "already sent")
+        print(f"{state}: {p.purpose} → {p.recipient}{f' [{p.unit}]' if p.unit else ''}: {p.subject}")
+        if body and new:
+            print("\n".join("    " + line for line in p.body.splitlines()) + "\n")
+
+
+def cmd_remind(args: argparse.Namespace) -> int:
+    from gateway.cli import _instance, _now_arg
+    from gateway.service import send_outbox
+
+    inst = _instance(args)
+    try:
+        now = inst.now(_now_arg(args.now))
+        try:
+            slot = time.fromisoformat(args.slot) if args.slot else time(now.hour, now.minute)
+        except ValueError as exc:
+            raise UserError(f"--slot {args.slot!r}: expected HH:MM") from exc
+        done = reminders.send(inst.cfg, inst.store, inst.directory, inst.calendar, now.date(), slot, now,
+                              dry_run=args.dry_run)
+        if not done:
+            print(f"No reminder for {now:%d/%m/%Y} {slot:%H:%M}: nothing due still open, or every unit has reported.")
+        _print(done, args.dry_run, args.show_body)
+        if not args.no_warnings:
+            _print(digest.send_warnings(inst.cfg, inst.store, inst.directory, now, dry_run=args.dry_run),
+                   args.dry_run, args.show_body)
+        if not args.dry_run:
+            res = send_outbox(inst, now)
+            print(f"sent {res.sent} (retry later {res.retried}, failed {res.failed}, held {res.deferred})")
+    finally:
+        inst.close()
+    return 0
+
+
+def register(sub: Any, with_config: Any) -> None:
+    sp = with_config(sub.add_parser("remind", help="send reminders to units that have not reported (now)"))
+    sp.add_argument("--dry-run", action="store_true", help="print what would be sent; queue nothing")
+    sp.add_argument("--slot", help="the reminder slot HH:MM recorded in the ledger (default: now)")
+    sp.add_argument("--show-body", action="store_true", help="print each message's text too")
+    sp.add_argument("--no-warnings", action="store_true", help="skip early warnings on task deadlines")
+    sp.set_defaults(func=cmd_remind)

@@ -1,0 +1,295 @@
+"""`baocao run`: the service in one process.
+
+Each step: fetch and process new mail (receipts go out within seconds), then the deadline clock —
+reminder slots, the digest after each deadline, early warnings once a working day, a site rebuild
+when a deadline or midnight passed — then the outbox with its retries. Between steps it waits for
+new mail (IMAP IDLE when the source offers `wait_for_mail`, else polling every `--interval`
+seconds), never past the next clock event or the next retry.
+
+Rules of the clock: a reminder slot is sent only at its time (within REMINDER_GRACE); a slot that
+passed while the service was down is not sent late. A digest missed while the service was down is
+still sent if its deadline is less than DIGEST_CATCHUP old. The outbox's dedupe_key is the ledger:
+nothing is sent twice across restarts.
+
+SIGTERM/SIGINT finish the current step and stop cleanly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import threading
+from datetime import date, datetime, timedelta
+from types import FrameType
+from typing import Any
+
+from gateway import digest, reminders
+from gateway.clock import (
+    WARNING_TIME,
+    Clock,
+    SpeedClock,
+    StepClock,
+    SystemClock,
+    events_between,
+    next_event,
+)
+from gateway.errors import UserError
+from gateway.instance import Instance
+from gateway.pipeline import run_batch
+
+log = logging.getLogger("gateway.run")
+
+REMINDER_GRACE = timedelta(minutes=10)
+DIGEST_CATCHUP = timedelta(hours=12)
+STARTUP_GRACE = timedelta(seconds=60)
+
+
+class _Interrupted(Exception):
+    pass
+
+
+class Runner:
+    def __init__(self, inst: Instance, clock: Clock, *, interval: float = 60.0, build_site: bool = True,
+                 stop: threading.Event | None = None) -> None:
+        self.inst = inst
+        self.clock = clock
+        self.interval = interval
+        self.build_site = build_site
+        self.stop = stop or threading.Event()
+        self.waiting = False
+        self.source: Any = None
+        self.last_tick: datetime | None = None
+        self.warned_on: date | None = None
+        self._lists_mtime = self._mtimes()
+        self.counts: dict[str, int] = {}
+
+    # -- helpers
+    def _count(self, what: str, n: int = 1) -> None:
+        self.counts[what] = self.counts.get(what, 0) + n
+
+    def _mtimes(self) -> tuple[float, ...]:
+        cfg = self.inst.cfg
+        out = []
+        for rel in (cfg.lists.units, cfg.lists.tasks):
+            try:
+                out.append(cfg.resolve(rel).stat().st_mtime)
+            except OSError:
+                out.append(0.0)
+        return tuple(out)
+
+    def _reload_lists_if_changed(self) -> None:
+        m = self._mtimes()
+        if m != self._lists_mtime:
+            try:
+                from gateway.lists import load_directory
+
+                self.inst.__dict__["directory"] = load_directory(self.inst.cfg)
+                log.info("units/tasks lists changed: reloaded (%d units, %d tasks)",
+                         len(self.inst.directory.units), len(self.inst.directory.tasks))
+            except UserError as exc:
+                log.error("lists changed but cannot be loaded, keeping the previous ones: %s", exc)
+            self._lists_mtime = m
+
+    # -- one step
+    def tick(self) -> None:
+        now = self.clock.now()
+        since = self.last_tick or (now - STARTUP_GRACE)
+        self._reload_lists_if_changed()
+        changed = self._poll(now)
+        self._clock_events(since, now)
+        if self.build_site and (changed or self._boundary_passed(now)):
+            self._rebuild(now)
+        self._flush(now)
+        self.last_tick = now
+
+    def _poll(self, now: datetime) -> bool:
+        inst = self.inst
+        try:
+            if self.source is None:
+                self.source = inst.source()
+            batch = run_batch(inst.cfg, inst.store, inst.directory, self.source, now)
+        except UserError:
+            raise
+        except Exception:  # noqa: BLE001 - mailbox unreachable: log, reconnect next step
+            log.exception("fetching mail failed; retrying at the next step")
+            self._close_source()
+            return False
+        if batch.fetched:
+            outcomes = ", ".join(f"{k} {v}" for k, v in sorted(batch.outcomes.items())) or "none new"
+            log.info("mail: %d fetched (%s), %d replies queued", batch.fetched, outcomes, batch.enqueued)
+            self._count("processed", batch.processed)
+        return batch.changed
+
+    def _clock_events(self, since: datetime, now: datetime) -> None:
+        inst, cfg = self.inst, self.inst.cfg
+        cal, store, directory = inst.calendar, inst.store, inst.directory
+        times = cfg.deadlines.reminders
+        for e in events_between(cal, times, since, now):
+            if e.kind == "reminder":
+                if e.at <= now - REMINDER_GRACE:
+                    log.warning("reminder slot %s passed while the service was down: not sent late",
+                                e.at.isoformat())
+                    continue
+                done = reminders.send(cfg, store, directory, cal, e.at.date(), e.at.time(),
+                                      now)
+                self._count("reminders", sum(1 for _, new in done if new))
+        if cfg.digest.recipients:
+            for e in events_between(cal, times, min(since, now - DIGEST_CATCHUP), now):
+                if e.kind != "deadline":
+                    continue
+                keys = [f"digest:{e.at.isoformat()}:{a.lower()}" for a in cfg.digest.recipients if a]
+                if all(reminders.in_ledger(store, k) for k in keys):
+                    continue
+                done = digest.send_digest(cfg, store, directory, cal, e.at, now)
+                self._count("digests", sum(1 for _, new in done if new))
+        today = now.date()
+        if self.warned_on != today and cal.is_working_day(today) and now.time() >= WARNING_TIME:
+            done = digest.send_warnings(cfg, store, directory, now)
+            self._count("warnings", sum(1 for _, new in done if new))
+            self.warned_on = today
+
+    def _boundary_passed(self, now: datetime) -> bool:
+        built = self.inst.store.get_meta("site_built_at")
+        if not built:
+            return True
+        since = datetime.fromisoformat(built)
+        return any(e.kind in ("deadline", "midnight")
+                   for e in events_between(self.inst.calendar, [], since, now))
+
+    def _rebuild(self, now: datetime) -> None:
+        from gateway.service import rebuild_site
+
+        try:
+            res = rebuild_site(self.inst, now)
+        except Exception:  # noqa: BLE001 - a broken site must not stop mail handling
+            log.exception("site rebuild failed")
+            return
+        self._count("site_builds")
+        log.info("site rebuilt: %d files changed", res.publish.written)
+
+    def _flush(self, now: datetime) -> None:
+        from gateway.service import send_outbox
+
+        try:
+            res = send_outbox(self.inst, now)
+        except UserError:
+            raise
+        except Exception:  # noqa: BLE001 - keep the service alive; the outbox keeps the mail
+            log.exception("sending the outbox failed")
+            return
+        if res.sent or res.retried or res.failed or res.deferred:
+            log.info("outbox: sent %d, retry later %d, failed %d, held by the hourly cap %d",
+                     res.sent, res.retried, res.failed, res.deferred)
+        self._count("sent", res.sent)
+
+    # -- waiting
+    def next_wake(self, now: datetime) -> datetime:
+        wake = min(next_event(self.inst.calendar, self.inst.cfg.deadlines.reminders, now).at,
+                   now + timedelta(seconds=self.interval))
+        row = self.inst.store.db.execute(
+            "SELECT MIN(next_attempt_at) FROM outbox WHERE status='queued' AND next_attempt_at>?",
+            [now.isoformat()]).fetchone()
+        if row and row[0]:
+            wake = min(wake, datetime.fromisoformat(row[0]))
+        return wake
+
+    def _wait(self) -> None:
+        now = self.clock.now()
+        seconds = max(0.0, (self.next_wake(now) - now).total_seconds())
+        self.waiting = True
+        try:
+            wait_for_mail = getattr(self.source, "wait_for_mail", None)
+            if self.clock.real and isinstance(self.clock, SystemClock) and wait_for_mail is not None:
+                try:
+                    wait_for_mail(seconds)
+                except _Interrupted:
+                    raise
+                except Exception:  # noqa: BLE001 - IDLE broke: reconnect at the next step
+                    log.warning("waiting for mail failed; reconnecting", exc_info=True)
+                    self._close_source()
+                    self.clock.sleep(min(seconds, 5.0), self.stop)
+            else:
+                self.clock.sleep(seconds, self.stop)
+        finally:
+            self.waiting = False
+
+    def _close_source(self) -> None:
+        if self.source is not None:
+            try:
+                self.source.close()
+            except Exception:  # noqa: BLE001
+                pass
+            self.source = None
+
+    def run(self, until: datetime | None = None) -> None:
+        cfg = self.inst.cfg
+        log.info("baocao run: %s, mail from %s, sending via %s, clock starts %s", cfg.organisation.name,
+                 cfg.mail.source, cfg.mail.sink, self.clock.now().isoformat())
+        try:
+            while not self.stop.is_set():
+                self.tick()
+                if until is not None and self.clock.now() >= until:
+                    break
+                try:
+                    self._wait()
+                except _Interrupted:
+                    break
+        finally:
+            self._close_source()
+            log.info("baocao run stopped at %s (%s)", self.clock.now().isoformat(),
+                     ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items())) or "nothing done")
+
+    def interrupt(self, signum: int, frame: FrameType | None) -> None:
+        log.info("signal %s: stopping after the current step", signal.Signals(signum).name)
+        self.stop.set()
+        if self.waiting:
+            raise _Interrupted()
+
+
+def make_clock(inst: Instance, now: datetime | None, speed: float | None, step: bool) -> Clock:
+    if step:
+        if now is None:
+            raise UserError("--step needs --now (the simulated start)")
+        return StepClock(now)
+    if now is not None or speed:
+        return SpeedClock(now or inst.now(), speed or 1.0)
+    return SystemClock(inst.cfg.tz)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from gateway.cli import _instance, _now_arg
+
+    inst = _instance(args)
+    now = _now_arg(args.now)
+    if now is not None and now.tzinfo is None:
+        now = now.replace(tzinfo=inst.cfg.tz)
+    until = _now_arg(args.until)
+    if until is not None and until.tzinfo is None:
+        until = until.replace(tzinfo=inst.cfg.tz)
+    if not args.verbose_off:
+        logging.getLogger().setLevel(logging.INFO)
+    interval = args.interval or (inst.cfg.imap.poll_seconds if inst.cfg.mail.source == "imap" else 10.0)
+    runner = Runner(inst, make_clock(inst, now, args.speed, args.step), interval=interval,
+                    build_site=not args.no_site)
+    old = {s: signal.signal(s, runner.interrupt) for s in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        runner.run(until=until)
+    finally:
+        for s, h in old.items():
+            signal.signal(s, h)
+        inst.close()
+    return 0
+
+
+def register(sub: Any, with_config: Any) -> None:
+    sp = with_config(sub.add_parser("run", help="the service: mail, deadline clock, reminders, digests, site"))
+    sp.add_argument("--interval", type=float, help="seconds between mailbox polls (default: 10 for a "
+                    "Maildir, imap.poll_seconds for IMAP without IDLE)")
+    sp.add_argument("--speed", type=float, help="with --now: simulated seconds per real second")
+    sp.add_argument("--step", action="store_true", help="with --now: jump from event to event (no real waiting)")
+    sp.add_argument("--until", help="stop when the (simulated) clock reaches this ISO date-time")
+    sp.add_argument("--no-site", action="store_true", help="do not rebuild the site")
+    sp.add_argument("--quiet", dest="verbose_off", action="store_true", help="log warnings only")
+    sp.set_defaults(func=cmd_run)
+
