@@ -16,7 +16,9 @@ pipeline recognises them by their Message-ID key (`messages.key`), so nothing is
 from __future__ import annotations
 
 import imaplib
+import ipaddress
 import logging
+import os
 import ssl
 import time
 from collections.abc import Callable, Iterable
@@ -42,6 +44,8 @@ BATCH_BYTES = 64 * 1024 * 1024
 BACKOFF_MIN, BACKOFF_MAX = 1.0, 60.0
 # Lost connections: socket errors and timeouts (OSError), imaplib's abort (EOF, BYE).
 CONNECTION_ERRORS: tuple[type[BaseException], ...] = (OSError, imaplib.IMAP4.abort)
+# An extra CA certificate (a provincial mail server with a private CA), added to the system's.
+CA_FILE_ENV = "BAOCAO_IMAP_CA_FILE"
 
 
 class ImapError(UserError):
@@ -57,14 +61,35 @@ def _decode(value: object) -> str:
     return value.decode(errors="replace") if isinstance(value, bytes) else str(value)
 
 
+def _is_loopback(host: str) -> bool:
+    if host in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def tls_context() -> ssl.SSLContext:
+    ctx = ssl.create_default_context()
+    extra = os.environ.get(CA_FILE_ENV, "")
+    if extra:
+        ctx.load_verify_locations(cafile=extra)
+    return ctx
+
+
 def open_client(cfg: Config) -> tuple[IMAPClient, int]:
     """Connect, log in and SELECT the configured folder: (client, UIDVALIDITY). Raises ImapError
     for problems an operator must fix; connection errors are re-raised as ImapError too."""
     s = cfg.imap
+    if s.security == "none" and not _is_loopback(s.host):
+        # The password would cross the network in clear text.
+        raise ImapError(f"imap.security = \"none\" is only allowed for a server on this machine, not {s.host!r}; "
+                        "use \"tls\" (port 993) or \"starttls\" (port 143)")
     password = cfg.secret(s.password_env)
     if s.username and not password:
         raise ImapError(f"{_describe(cfg)}: no password: set the environment variable {s.password_env}")
-    ctx = ssl.create_default_context() if s.security != "none" else None
+    ctx = tls_context() if s.security != "none" else None
     timeout = SocketTimeout(connect=min(float(s.timeout_seconds), 30.0), read=float(s.timeout_seconds))
     try:
         client = IMAPClient(s.host, port=s.port, ssl=s.security == "tls", ssl_context=ctx, timeout=timeout)
