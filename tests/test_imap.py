@@ -364,14 +364,17 @@ def test_without_move_copies_flags_and_expunges_only_its_own_uids(
     monkeypatch.setattr(IMAPClient, "has_capability", lambda self, cap: cap.upper() != "MOVE" and real(self, cap))
     for n in range(3):
         dovecot.append(mailbox, report(n), when=at(f"2025-05-20 10:0{n}"))
-    # Someone deleted a message in a mail client without expunging: it must survive our expunges.
-    dovecot.append(mailbox, report(9), folder="Processed", flags=[b"\\Deleted"])
+    # Someone "deleted" a report in a mail client (flag only, not expunged), and it is not part of
+    # this batch: a plain EXPUNGE after our COPY would destroy it unread.
+    dovecot.append(mailbox, report(9), flags=[b"\\Deleted"], when=at("2025-05-20 10:09"))
 
-    res = poll(inst, NOW, build=False)
+    res = poll(inst, NOW, limit=3, build=False)
 
     assert res.batch.processed == 3
-    assert dovecot.folder_uids(mailbox) == []
-    assert len(dovecot.folder_uids(mailbox, "Processed")) == 4
+    assert len(dovecot.folder_uids(mailbox)) == 1
+    assert len(dovecot.folder_uids(mailbox, "Processed")) == 3
+    assert poll(inst, NOW, build=False).batch.processed == 1
+    assert dovecot.folder_uids(mailbox) == [] and count(inst, "reports") == 4
 
 
 # -- waiting for mail
