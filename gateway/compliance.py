@@ -87,13 +87,25 @@ class Compliance:
     firsts: dict[tuple[str, str, str], FirstReport]
     now: datetime
     _cache: dict[tuple[str, str], list[Cell]] = field(default_factory=dict)
+    # Memoised lookups: a site build asks for tens of thousands of cells.
+    _deadlines: dict[tuple[str, str], datetime] = field(default_factory=dict)
+    _periods: dict[tuple[str, date, date], list[str]] = field(default_factory=dict)
+    _reports: dict[str, frozenset[str]] | None = None
 
     def owes(self, unit_code: str, kind: str) -> bool:
-        u = next((u for u in self.directory.units if u.code == unit_code), None)
-        return bool(u and kind in u.reports)
+        if self._reports is None:
+            self._reports = {u.code: frozenset(u.reports) for u in self.directory.units}
+        return kind in self._reports.get(unit_code, ())
+
+    def deadline(self, kind: str, period: str) -> datetime:
+        key = (kind, period)
+        d = self._deadlines.get(key)
+        if d is None:
+            d = self._deadlines[key] = self.cal.deadline(kind, period)
+        return d
 
     def cell(self, unit: str, kind: str, period: str) -> Cell:
-        deadline = self.cal.deadline(kind, period)
+        deadline = self.deadline(kind, period)
         first = self.firsts.get((unit, kind, period))
         if first:
             status = "on_time" if first.received_at <= deadline else "late"
@@ -108,16 +120,21 @@ class Compliance:
 
     def periods(self, kind: str, start: date, end: date) -> list[str]:
         """Periods of a kind that start on or before `end` and end on or after `start`."""
+        key = (kind, start, end)
+        if key in self._periods:
+            return list(self._periods[key])
         if kind == "daily":
-            return [d.isoformat() for d in self.cal.working_days(start, end)]
-        out: list[str] = []
-        d = start
-        while d <= end:
-            p = week_of(d) if kind == "weekly" else month_of(d)
-            if p not in out:
-                out.append(p)
-            d += timedelta(days=1)
-        return out
+            out = [d.isoformat() for d in self.cal.working_days(start, end)]
+        else:
+            out = []
+            d = start
+            while d <= end:
+                p = week_of(d) if kind == "weekly" else month_of(d)
+                if p not in out:
+                    out.append(p)
+                d += timedelta(days=1)
+        self._periods[key] = out
+        return list(out)
 
     def rates(self, unit: str, start: date, end: date) -> Rates:
         r = Rates()

@@ -1,23 +1,53 @@
-"""Render every page of the status site from a snapshot (pure: snapshot in, files out)."""
+"""Render every page of the status site from a snapshot (pure: snapshot in, files out).
+
+Each HTML page says when its data was last updated. The stamp a page carries is the data time of
+the build in which its content last changed: a page whose content is unchanged keeps its old
+stamp, hence its old bytes, so a new report rewrites only the pages it changes (and publish.py
+keeps those files' bytes and timestamps).
+"""
 
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
-from gateway.snapshot import Snapshot
+from gateway.messages import period_input
+from gateway.snapshot import PeriodView, Snapshot, TaskView, UnitView
 from gateway.templating import environment
 from parsers.text import fold
-from site_builder.publish import PublishResult, publish
+from site_builder import charts, exports
+from site_builder.publish import PublishResult, current_build, publish
 
 STATIC = Path(__file__).resolve().parent.parent / "templates" / "site" / "static"
+ASOF_PLACEHOLDER = '<time class="asof" datetime="">--:-- --/--/----</time>'
+_ASOF_RE = re.compile(r'<time class="asof" datetime="[^"<>]*">[^<]*</time>')
+_SAFE_NAME = re.compile(r"[A-Za-z0-9_-]+")
+
+STATES = {  # task filter views: state -> file stem
+    "overdue": "qua-han", "not_started": "chua-thuc-hien", "in_progress": "dang-thuc-hien",
+    "completed": "hoan-thanh", "paused": "tam-dung", "none": "chua-bao-cao",
+}
+KIND_STEM = {"daily": "ngay", "weekly": "tuan", "monthly": "thang"}
+SYMBOLS = charts.SYMBOL
 
 
 def slug(code: str) -> str:
+    """A file name for a code: the code itself when it is URL-safe (links in receipts use it),
+    else its ASCII folding."""
+    if _SAFE_NAME.fullmatch(code):
+        return code
     return re.sub(r"[^a-z0-9]+", "-", fold(code)).strip("-") or "x"
+
+
+def archive_path(kind: str, period: str) -> str:
+    return f"luu-tru/{KIND_STEM[kind]}-{period}.html"
 
 
 @dataclass
@@ -26,38 +56,182 @@ class BuildResult:
     publish: PublishResult
 
 
-def _env(templates_dir: str) -> jinja2.Environment:
-    env = environment(templates_dir, html=True)
-    env.filters["slug"] = slug
-    env.filters["pct"] = lambda v: "–" if v is None else f"{round(v * 100)}%"
+class _Helpers:
+    """Filters used thousands of times per build: plain Python with memoised Markup."""
+
+    def __init__(self, snap: Snapshot, labels: dict[str, dict[str, str]]) -> None:
+        self.units = {u.info.code: u for u in snap.units}
+        self.tasks = {t.info.code: t for t in snap.tasks}
+        self.labels = labels
+        self._badges: dict[str | None, Markup] = {}
+        self._links: dict[tuple[str, str, str], Markup] = {}
+
+    def badge(self, status: str | None) -> Markup:
+        b = self._badges.get(status)
+        if b is None:
+            lab = self.labels
+            text = lab["timeliness"].get(status or "") or lab["statuses"].get(status or "") or lab["site_states"].get(
+                status or "none", "Chưa có báo cáo")
+            b = self._badges[status] = Markup(
+                f'<span class="badge b-{escape(status or "none")}"><span aria-hidden="true">'
+                f'{SYMBOLS.get(status or "none", "–")}</span> {escape(text)}</span>')
+        return b
+
+    def unit_link(self, code: str, root: str, full: bool = False) -> Markup:
+        key = ("u" + ("f" if full else ""), code, root)
+        m = self._links.get(key)
+        if m is None:
+            u = self.units.get(code)
+            if u:
+                name = u.info.name if full else (u.info.short_name or u.info.name)
+                m = Markup(f'<a href="{root}don-vi/{escape(slug(code))}.html">{escape(name)}</a>')
+            else:
+                m = Markup(f"<bdi>{escape(code)}</bdi>")
+            self._links[key] = m
+        return m
+
+    def task_link(self, code: str, root: str) -> Markup:
+        key = ("t", code, root)
+        m = self._links.get(key)
+        if m is None:
+            if code in self.tasks:
+                m = Markup(f'<a href="{root}nhiem-vu/{escape(slug(code))}.html">{escape(code)}</a>')
+            else:
+                m = Markup(f"<bdi>{escape(code)}</bdi>")
+            self._links[key] = m
+        return m
+
+
+def _progress(value: int | None) -> Markup:
+    if value is None:
+        return Markup('<span class="muted">–</span>')
+    return Markup(f'<span class="progress"><meter min="0" max="100" value="{int(value)}">{int(value)}%</meter> '
+                  f'<span class="num">{int(value)}%</span></span>')
+
+
+def _user_text(value: str | None) -> Markup:
+    """Text that came from an e-mail: escaped, and isolated so that bidi marks cannot reorder the page."""
+    if not value:
+        return Markup("")
+    return Markup(f"<bdi>{escape(value)}</bdi>")
+
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(value: str | None) -> str:
+    """Drop the control characters XML forbids (the feed must stay well-formed)."""
+    return _XML_ILLEGAL.sub("", value or "")
+
+
+def _pct(v: float | None) -> str:
+    return "–" if v is None else f"{round(v * 100)}%"
+
+
+def _env(templates_dir: str, helpers: _Helpers) -> jinja2.Environment:
+    env = environment(templates_dir, html=True).overlay()
+    env.filters.update(
+        slug=slug, pct=_pct, badge=helpers.badge, unit_link=helpers.unit_link, task_link=helpers.task_link,
+        progress=_progress, ut=_user_text, xml=_xml_text,
+    )
+    env.globals.update(archive_path=archive_path, states=STATES, symbols=SYMBOLS, charts=charts)
     return env
 
 
-def render_pages(snap: Snapshot, templates_dir: str = "") -> dict[str, bytes]:
-    env = _env(templates_dir)
-    units_by_code = {u.info.code: u for u in snap.units}
-    tasks_by_code = {t.info.code: t for t in snap.tasks}
-    common = {"s": snap, "units_by_code": units_by_code, "tasks_by_code": tasks_by_code}
+def _form_text(templates_dir: str, snap: Snapshot, u: UnitView, rows: list[dict[str, Any]]) -> str:
+    env = environment(templates_dir, html=False)
+    tasks = [SimpleNamespace(code=r["code"], title=r["title"], status=r["status"], progress=r["progress"],
+                             result=None, difficulties=None, proposals=None) for r in rows]
+    return env.get_template("email/report_form.txt.j2").render(
+        unit=u.info, kind="daily", period_text=period_input("daily", snap.current["daily"]), tasks=tasks).strip() + "\n"
+
+
+def render_pages(snap: Snapshot, templates_dir: str = "", previous: Path | None = None) -> dict[str, bytes]:
+    """Every file of the site. `previous` is the last published build: a page whose content is
+    unchanged keeps its old bytes (and so its old data-as-of stamp)."""
+    labels = environment(templates_dir, html=True).globals["labels"]
+    h = _Helpers(snap, labels)
+    env = _env(templates_dir, h)
+    env.globals["state_labels"] = {**labels["statuses"], **labels["site_states"]}
+    stamp = Markup(f'<time class="asof" datetime="{snap.data_as_of.isoformat()}">'
+                   f'{snap.data_as_of:%H:%M %d/%m/%Y}</time>')
+    common: dict[str, Any] = {"s": snap, "units_by_code": h.units, "tasks_by_code": h.tasks,
+                              "asof": Markup(ASOF_PLACEHOLDER)}
     files: dict[str, bytes] = {}
+    templates: dict[str, jinja2.Template] = {}
 
-    def page(path: str, template: str, **ctx: object) -> None:
-        depth = path.count("/")
-        html = env.get_template(f"site/{template}").render(root="../" * depth, path=path, **common, **ctx)
-        files[path] = html.encode("utf-8")
+    def page(path: str, template: str, **ctx: Any) -> None:
+        tpl = templates.get(template)
+        if tpl is None:
+            tpl = templates[template] = env.get_template(f"site/{template}")
+        html = tpl.render(root="../" * path.count("/"), path=path, **common, **ctx)
+        if previous is not None:
+            old = previous / path
+            try:
+                old_text = old.read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                old_text = None
+            if old_text is not None and _ASOF_RE.sub(ASOF_PLACEHOLDER, old_text) == html:
+                files[path] = old_text.encode("utf-8")
+                return
+        files[path] = html.replace(ASOF_PLACEHOLDER, stamp).encode("utf-8")
 
+    # Overview
     page("index.html", "home.html.j2")
+    # Units
     page("don-vi/index.html", "units.html.j2")
     for u in snap.units:
         page(f"don-vi/{slug(u.info.code)}.html", "unit.html.j2", u=u)
-    page("nhiem-vu/index.html", "tasks.html.j2")
+    # Tasks: the full list, pre-rendered filter views (no JavaScript needed), one page each
+    page("nhiem-vu/index.html", "tasks.html.j2", view=None, view_tasks=snap.tasks)
+    for g in snap.groups:
+        page(f"nhiem-vu/loc/nhom-{slug(g)}.html", "tasks.html.j2", view=("group", g),
+             view_tasks=[t for t in snap.tasks if t.info.group == g])
+    for state, stem in STATES.items():
+        page(f"nhiem-vu/loc/{stem}.html", "tasks.html.j2", view=("state", state),
+             view_tasks=[t for t in snap.tasks if t.state == state])
     for t in snap.tasks:
         page(f"nhiem-vu/{slug(t.info.code)}.html", "task.html.j2", t=t)
+    # Difficulties, scores
+    page("kho-khan/index.html", "difficulties.html.j2")
+    page("danh-gia/index.html", "scores.html.j2")
+    # Archive: one page per period
+    page("luu-tru/index.html", "archive.html.j2")
+    for pv in snap.periods:
+        page(archive_path(pv.kind, pv.period), "period.html.j2", pv=pv)
+    # Guide, and each unit's form and template
+    page("huong-dan/index.html", "guide.html.j2")
+    kind_label = labels["kinds"]["daily"]
+    for u in snap.units:
+        rows = exports.form_rows(snap, u, lambda st: labels["statuses"].get(st, st))
+        text = _form_text(templates_dir, snap, u, rows)
+        stem = slug(u.info.code)
+        files[f"huong-dan/mau-{stem}.txt"] = text.encode("utf-8")
+        files[f"huong-dan/mau-{stem}.xlsx"] = exports.xlsx_template(snap, u, rows, kind_label)
+        page(f"huong-dan/{stem}.html", "guide_unit.html.j2", u=u, form_text=text, form_rows=rows)
+    # Exports and the feed
+    files.update(exports.exports(snap))
+    page("du-lieu/index.html", "data.html.j2")
+    files["du-lieu/kho-khan.atom"] = _feed(env, snap, h)
     for p in sorted(STATIC.rglob("*")):
         if p.is_file():
             files[f"static/{p.relative_to(STATIC).as_posix()}"] = p.read_bytes()
     return files
 
 
+def _feed(env: jinja2.Environment, snap: Snapshot, h: _Helpers) -> bytes:
+    """Atom feed of new (or changed) difficulties; ids and dates come from the data only."""
+    base = snap.base_url.rstrip("/") + "/" if snap.base_url else "../"
+    ns = uuid.uuid5(uuid.NAMESPACE_URL, base if snap.base_url else "baocao:" + snap.title)
+    return env.get_template("site/feed.xml.j2").render(
+        s=snap, entries=snap.new_difficulties[:50], tasks_by_code=h.tasks, units_by_code=h.units, base=base,
+        feed_id=f"urn:uuid:{ns}", entry_id=lambda u: f"urn:uuid:{uuid.uuid5(ns, f'update/{u.id}')}",
+    ).encode("utf-8")
+
+
 def build_site(snap: Snapshot, output: Path, templates_dir: str = "", keep: int = 3) -> BuildResult:
-    files = render_pages(snap, templates_dir)
+    files = render_pages(snap, templates_dir, previous=current_build(output.absolute()))
     return BuildResult(len(files), publish(files, output, keep=keep, stamp=snap.now.replace(tzinfo=None)))
+
+
+__all__ = ["BuildResult", "PeriodView", "TaskView", "archive_path", "build_site", "render_pages", "slug"]

@@ -1,0 +1,161 @@
+"""Machine-readable exports of the snapshot (CSV, JSON, one XLSX workbook) and the per-unit report
+templates (text form and pre-filled XLSX) that the parser accepts back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from gateway.messages import period_input
+from gateway.snapshot import Snapshot, UnitView
+from site_builder.xlsx import Sheet, workbook
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+@dataclass
+class Table:
+    """One export: machine column names, Vietnamese headers (XLSX), and the rows."""
+
+    name: str  # file stem
+    sheet: str  # XLSX sheet name
+    columns: list[str]
+    headers: list[str]
+    rows: list[list[Any]]
+    widths: list[float]
+
+
+def _rate(v: float | None) -> float | None:
+    return None if v is None else round(v * 100, 1)
+
+
+def tables(snap: Snapshot) -> list[Table]:
+    tasks_by_code = {t.info.code: t for t in snap.tasks}
+    unit_cols = ["code", "name", "short_name", "focal_point", "head", "reports"]
+    unit_heads = ["Mã", "Tên đơn vị", "Tên ngắn", "Đầu mối", "Thủ trưởng", "Chế độ báo cáo"]
+    if snap.show_emails:
+        unit_cols.append("emails")
+        unit_heads.append("Thư điện tử")
+    unit_cols += ["expected", "received", "on_time", "late", "missing", "reporting_rate", "on_time_rate",
+                  "tasks_led", "tasks_completed", "tasks_overdue"]
+    unit_heads += ["Số kỳ phải báo cáo", "Đã báo cáo", "Đúng hạn", "Trễ hạn", "Thiếu", "Tỷ lệ báo cáo (%)",
+                   "Tỷ lệ đúng hạn (%)", "Nhiệm vụ chủ trì", "Đã hoàn thành", "Quá hạn"]
+    units = []
+    for u in snap.units:
+        i, r = u.info, u.rates
+        row: list[Any] = [i.code, i.name, i.short_name, i.focal_point, i.head, ";".join(i.reports)]
+        if snap.show_emails:
+            row.append(";".join(i.emails))
+        row += [r.expected, r.received, r.on_time, r.late, r.missing, _rate(r.reporting_rate),
+                _rate(r.on_time_rate), len(u.led), u.completed, u.overdue]
+        units.append(row)
+
+    task_rows = []
+    for t in sorted(snap.tasks, key=lambda t: t.info.code):
+        i = t.info
+        task_rows.append([i.code, i.title, i.group, i.lead_unit, ";".join(i.coordinating_units), i.responsible,
+                          i.deadline, i.expected_result, i.responsibility, t.status, t.progress, t.overdue,
+                          t.last_update.received_at.isoformat() if t.last_update else None])
+    reports = [[r["id"], r["unit"], r["kind"], r["period"], r["received_at"], r["timeliness"], r["summary"]]
+               for r in reversed(snap.reports)]
+    updates = [[u.id, u.report_id, u.unit, u.task, u.kind, u.period, u.received_at.isoformat(), u.status, u.progress,
+                u.result, u.difficulties, u.proposals, u.notes, u.task in tasks_by_code] for u in snap.updates]
+    return [
+        Table("don-vi", "Đơn vị", unit_cols, unit_heads, units, [10, 40, 18, 22, 22, 20] + [12] * 10),
+        Table("nhiem-vu", "Nhiệm vụ",
+              ["code", "title", "group", "lead_unit", "coordinating_units", "responsible", "deadline",
+               "expected_result", "responsibility", "status", "progress", "overdue", "last_update_at"],
+              ["Mã", "Nhiệm vụ", "Nhóm", "Chủ trì", "Phối hợp", "Người chịu trách nhiệm", "Thời hạn",
+               "Kết quả cần đạt", "Trách nhiệm", "Tình trạng", "Tiến độ (%)", "Quá hạn", "Cập nhật lần cuối"],
+              task_rows, [10, 50, 10, 10, 18, 24, 12, 40, 24, 14, 10, 8, 24]),
+        Table("bao-cao", "Báo cáo",
+              ["id", "unit", "kind", "period", "received_at", "timeliness", "summary"],
+              ["Số", "Đơn vị", "Loại", "Kỳ", "Nhận lúc", "Đúng hạn / trễ", "Tình hình chung"],
+              reports, [8, 10, 9, 12, 26, 10, 60]),
+        Table("cap-nhat", "Cập nhật nhiệm vụ",
+              ["id", "report_id", "unit", "task", "kind", "period", "received_at", "status", "progress", "result",
+               "difficulties", "proposals", "notes", "known_task"],
+              ["Số", "Báo cáo số", "Đơn vị", "Nhiệm vụ", "Loại", "Kỳ", "Nhận lúc", "Tình trạng", "Tiến độ (%)",
+               "Kết quả", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị", "Ghi chú", "Có trong danh mục"],
+              updates, [8, 8, 10, 10, 9, 12, 26, 14, 10, 50, 40, 40, 30, 10]),
+    ]
+
+
+def to_csv(t: Table) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(t.columns)
+    w.writerows([defuse(v) for v in row] for row in t.rows)
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel then reads UTF-8 Vietnamese
+
+
+def to_json(t: Table) -> bytes:
+    cols = t.columns
+    items = [dict(zip(cols, row, strict=True)) for row in t.rows]
+    return json.dumps(items, ensure_ascii=False, indent=0, separators=(",", ":")).encode("utf-8")
+
+
+def to_xlsx(ts: Sequence[Table]) -> bytes:
+    return workbook([Sheet(t.sheet, [t.headers, *t.rows], t.widths, frozenset({0}), freeze_row=1) for t in ts])
+
+
+def exports(snap: Snapshot) -> dict[str, bytes]:
+    ts = tables(snap)
+    files: dict[str, bytes] = {}
+    for t in ts:
+        files[f"du-lieu/{t.name}.csv"] = to_csv(t)
+        files[f"du-lieu/{t.name}.json"] = to_json(t)
+    files["du-lieu/bao-cao-tong-hop.xlsx"] = to_xlsx(ts)
+    return files
+
+
+# -- the per-unit report template ----------------------------------------------------------------
+
+TEMPLATE_HEADER = ["Mã nhiệm vụ", "Tình trạng", "Tiến độ (%)", "Kết quả", "Khó khăn, vướng mắc",
+                   "Đề xuất, kiến nghị", "Ghi chú"]
+
+
+def form_rows(snap: Snapshot, u: UnitView, status_label: Callable[[str], str]) -> list[dict[str, Any]]:
+    """The unit's tasks with its own last status and progress (never its old text: a form re-sent
+    unchanged must not repeat yesterday's results as today's)."""
+    titles = {t.info.code: t.info.title for t in snap.tasks}
+    rows = []
+    for code in u.tasks:
+        last = u.own_last.get(code)
+        rows.append({"code": code, "title": titles.get(code, ""),
+                     "status": last.status if last else None,
+                     "status_label": status_label(last.status) if last and last.status else status_label("in_progress"),
+                     "progress": last.progress if last and last.progress is not None else 0})
+    return rows
+
+
+def xlsx_template(snap: Snapshot, u: UnitView, rows: list[dict[str, Any]], kind_label: str) -> bytes:
+    period = period_input("daily", snap.current["daily"])
+    report: list[list[Any]] = [
+        ["Đơn vị:", u.info.code],
+        ["Loại báo cáo:", kind_label],
+        ["Kỳ báo cáo:", period],
+        [],
+        TEMPLATE_HEADER,
+        *[[r["code"], r["status_label"], r["progress"], "", "", "", ""] for r in rows],
+    ]
+    catalogue: list[list[Any]] = [["Mã số", "Tên nhiệm vụ được giao", "Thời hạn"]]
+    tasks_by_code = {t.info.code: t for t in snap.tasks}
+    for r in rows:
+        t = tasks_by_code.get(r["code"])
+        catalogue.append([r["code"], r["title"], t.info.deadline if t else None])
+    return workbook([
+        Sheet("Báo cáo", report, [16, 18, 12, 40, 32, 32, 24], frozenset({0, 1, 2, 4})),
+        Sheet("Danh mục nhiệm vụ", catalogue, [12, 70, 12], frozenset({0})),
+    ])
