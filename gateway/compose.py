@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from email.message import EmailMessage
+from email import encoders
+from email.charset import QP, Charset
+from email.header import Header
+from email.message import Message
+from email.mime.base import MIMEBase
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
 from email.utils import format_datetime, formataddr
 from typing import Any
 
@@ -35,13 +41,41 @@ def render(cfg: Config, template: str, context: dict[str, Any]) -> tuple[str, st
     return subject, body
 
 
+_UTF8_QP = Charset("utf-8")
+_UTF8_QP.header_encoding = QP
+_UTF8_QP.body_encoding = QP
+
+
+def _header(text: str) -> str:
+    """RFC 2047-encode a header value when it is not plain ASCII."""
+    try:
+        text.encode("ascii")
+        return text
+    except UnicodeEncodeError:
+        return Header(text, "utf-8", maxlinelen=76).encode()
+
+
 def build(cfg: Config, *, to: str, subject: str, body: str, message_id: str, now: datetime,
           in_reply_to: str | None = None, references: list[str] | None = None,
-          auto: str = "auto-replied", attachments: list[tuple[str, str, bytes]] | None = None) -> EmailMessage:
-    msg = EmailMessage()
-    msg["From"] = formataddr((cfg.mail.display_name, cfg.mail.address))
+          auto: str = "auto-replied", attachments: list[tuple[str, str, bytes]] | None = None) -> Message:
+    # email.mime with plain string headers: the policy-based EmailMessage re-parses and refolds
+    # every header, which cost more than everything else in a receipt.
+    text = MIMEText(body, "plain", _UTF8_QP)
+    if attachments:
+        msg: Message = MIMEMultipart()
+        msg.attach(text)
+        for name, ctype, data in attachments:
+            maintype, subtype = ctype.split("/", 1)
+            part = MIMEBase(maintype, subtype)
+            part.set_payload(data)
+            encoders.encode_base64(part)
+            part.add_header("Content-Disposition", "attachment", filename=("utf-8", "", name))
+            msg.attach(part)
+    else:
+        msg = text
+    msg["From"] = formataddr((cfg.mail.display_name, cfg.mail.address), charset="utf-8")
     msg["To"] = to
-    msg["Subject"] = subject
+    msg["Subject"] = _header(subject)
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = message_id
     if in_reply_to:
@@ -52,8 +86,4 @@ def build(cfg: Config, *, to: str, subject: str, body: str, message_id: str, now
     msg["X-Auto-Response-Suppress"] = "All"
     msg[loop_header(cfg)] = cfg.mail.address
     msg["Precedence"] = "auto_reply" if auto == "auto-replied" else "bulk"
-    msg.set_content(body, charset="utf-8", cte="quoted-printable")
-    for name, ctype, data in attachments or []:
-        maintype, subtype = ctype.split("/", 1)
-        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
     return msg

@@ -83,8 +83,7 @@ def enqueue_reply(cfg: Config, store: Store, directory: Directory, cal: WorkCale
         )
         subject, body = compose.render(cfg, "rejection.txt.j2", ctx)
         purpose = "rejection"
-    stored = store.message(pk)
-    mid = compose.stable_message_id(cfg, purpose, str(pk), str(stored["attempts"] if stored else 0))
+    mid = compose.stable_message_id(cfg, purpose, str(pk), str(store.attempts(pk)))
     msg = compose.build(cfg, to=sender, subject=subject, body=body, message_id=mid, now=now,
                         in_reply_to=inbound_id, references=[inbound_id] if inbound_id else None)
     return int(store.enqueue(message_id=mid, purpose=purpose, recipient=sender, subject=subject,

@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -104,6 +104,11 @@ _MIGRATIONS: dict[int, list[str]] = {
         )""",
         """CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)""",
     ],
+    # The reply cap and the hourly send cap look up one recipient's recent mail on every message.
+    2: [
+        "CREATE INDEX IF NOT EXISTS outbox_recipient_created ON outbox(recipient, created_at)",
+        "CREATE INDEX IF NOT EXISTS outbox_recipient_sent ON outbox(recipient, status, sent_at)",
+    ],
 }
 
 
@@ -180,6 +185,14 @@ class Store:
     def message(self, pk: int) -> dict[str, Any] | None:
         rows = list(self.db.query("SELECT * FROM messages WHERE id=?", [pk]))
         return rows[0] if rows else None
+
+    def received_at(self, pk: int) -> datetime:
+        row = self.db.execute("SELECT received_at FROM messages WHERE id=?", [pk]).fetchone()
+        return datetime.fromisoformat(row[0])
+
+    def attempts(self, pk: int) -> int:
+        row = self.db.execute("SELECT attempts FROM messages WHERE id=?", [pk]).fetchone()
+        return int(row[0]) if row else 0
 
     def message_outcome(self, pk: int) -> str:
         row = self.db.execute("SELECT outcome FROM messages WHERE id=?", [pk]).fetchone()
