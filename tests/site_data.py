@@ -67,10 +67,10 @@ def mails() -> list[tuple[str, str, str, str]]:
         ("NV01", "Đang thực hiện", 60, "Đã trình dự thảo kế hoạch.", "Chưa được bố trí kinh phí.",
          "Đề nghị Sở Tài chính cân đối kinh phí.")]), "2025-05-21 16:00"))
     m.append((CAT, "Báo cáo ngày 22/05", daily("CAT", "22/05/2025", [
-        ("NV02", "Đang thực hiện", 45, "Làm sạch 45% dữ liệu.", "Không", "Không"),
         ("NV04", "Đang thực hiện", 70, "Đã kết nối thử nghiệm.", "Không", "Không")]), "2025-05-22 11:00"))
     m.append((SKHCN, "Báo cáo ngày 22/05", daily("SKHCN", "22/05/2025", [
-        ("NV01", "Đang thực hiện", 65, "Đã trình dự thảo kế hoạch.", "Không", "Không")]), "2025-05-22 16:10"))
+        ("NV01", "Đang thực hiện", 65, "Đã trình dự thảo kế hoạch.", "Chưa được bố trí kinh phí.",
+         "Đề nghị Sở Tài chính cân đối kinh phí.")]), "2025-05-22 16:10"))
     m.append((VPUB, "Báo cáo tuần 21", "Đơn vị: VPUB\nLoại báo cáo: Tuần\nKỳ báo cáo: Tuần 21/2025\n\n"
               "Nhiệm vụ: NV03\nTình trạng: Đang thực hiện\nTiến độ: 30%\nKết quả: Đã số hóa 30% hồ sơ.\n",
               "2025-05-23 10:00"))
