@@ -171,6 +171,8 @@ class Runner:
     def _flush(self, now: datetime) -> None:
         from gateway.service import send_outbox
 
+        if not self.inst.store.due_outbox(now, 1):
+            return
         try:
             res = send_outbox(self.inst, now)
         except UserError:

@@ -67,12 +67,17 @@ class Received:
         return message_from_bytes(self.raw, policy=default_policy)  # type: ignore[return-value]
 
     @property
+    def subject(self) -> str:
+        """The decoded Subject, whitespace-normalised (folding may leave a leading space)."""
+        return " ".join(str(self.msg["Subject"]).split())
+
+    @property
     def message_id(self) -> str:
         return str(self.msg["Message-ID"])
 
     def text(self) -> str:
         part = self.msg.get_body(preferencelist=("plain",))
-        return part.get_content() if part is not None else ""
+        return part.get_content().replace("\r\n", "\n") if part is not None else ""
 
 
 @dataclass

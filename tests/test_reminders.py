@@ -63,7 +63,7 @@ def test_reminders_go_only_to_units_that_have_not_reported(inst: Instance, serve
     by = {m.rcpt_tos[0]: m for m in server.messages}
     for addr in (SKHCN, CAT):
         assert_marked(by[addr])
-        assert by[addr].msg["Subject"].startswith("[Nhắc báo cáo]")
+        assert by[addr].subject.startswith("[Nhắc báo cáo]")
         assert "In-Reply-To" not in by[addr].msg
     body = by[SKHCN].text()
     assert "Báo cáo ngày: Ngày 20/05/2025 – hạn 16:30 20/05/2025" in body
@@ -77,11 +77,11 @@ def test_reminders_go_only_to_units_that_have_not_reported(inst: Instance, serve
                                                          "Nhiệm vụ: NV01\nTình trạng: Đang thực hiện\nTiến độ: 40%\n"),
                           message_id="<r1@skhcn>"), "r1", at("2025-05-20 15:10"))
     poll(inst, at("2025-05-20 15:10"), build=False)
-    assert [m.msg["Subject"][:10] for m in server.by_recipient(SKHCN)] == ["[Nhắc báo ", "[Đã nhận] "]
+    assert [m.subject[:10] for m in server.by_recipient(SKHCN)] == ["[Nhắc báo ", "[Đã nhận] "]
     res = remind(inst, "2025-05-20", "16:00")
     assert [p.recipient for p, new in res if new] == [CAT]
     send_outbox(inst, at("2025-05-20 16:00"))
-    assert [(m.rcpt_tos[0], m.msg["Subject"][:10]) for m in server.messages] == [
+    assert [(m.rcpt_tos[0], m.subject[:10]) for m in server.messages] == [
         (SKHCN, "[Nhắc báo "), (CAT, "[Nhắc báo "), (SKHCN, "[Đã nhận] "), (CAT, "[Nhắc báo ")]
     # The same slot again: the ledger holds it, nothing is queued or sent twice.
     assert [new for _, new in remind(inst, "2025-05-20", "16:00")] == [False]
@@ -179,27 +179,27 @@ def gmail_reply(reminder: Received) -> EmailMessage:
     msg = EmailMessage()
     msg.set_content(text)
     msg.add_alternative(html, subtype="html")
-    msg["Subject"] = "Re: " + str(reminder.msg["Subject"])
+    msg["Subject"] = "Re: " + reminder.subject
     return msg
 
 
 def outlook_reply(reminder: Received) -> EmailMessage:
     text = (EDITED + "\n________________________________\nTừ: Kênh báo cáo điện tử <baocao@example.gov.vn>\n"
             "Đã gửi: Thứ Ba, ngày 20 tháng 5 năm 2025 14:30\nĐến: " + SKHCN + "\n"
-            "Chủ đề: " + str(reminder.msg["Subject"]) + "\n\n" + reminder.text())
+            "Chủ đề: " + reminder.subject + "\n\n" + reminder.text())
     msg = EmailMessage()
     msg.set_content(text.replace("\n", "\r\n"), cte="quoted-printable")
-    msg["Subject"] = "RE: " + str(reminder.msg["Subject"])
+    msg["Subject"] = "RE: " + reminder.subject
     return msg
 
 
 def zimbra_reply(reminder: Received) -> EmailMessage:
     text = (EDITED + "\n----- Thư gốc -----\nTừ: \"Kênh báo cáo điện tử\" <baocao@example.gov.vn>\n"
             "Tới: " + SKHCN + "\nĐã gửi: Thứ Ba, 20 Tháng Năm, 2025 14:30:00\n"
-            "Chủ đề: " + str(reminder.msg["Subject"]) + "\n\n" + reminder.text())
+            "Chủ đề: " + reminder.subject + "\n\n" + reminder.text())
     msg = EmailMessage()
     msg.set_content(text, charset="utf-8", cte="base64")
-    msg["Subject"] = "Trả lời: " + str(reminder.msg["Subject"])
+    msg["Subject"] = "Trả lời: " + reminder.subject
     return msg
 
 
@@ -241,7 +241,7 @@ def test_reply_to_a_reminder_is_accepted_with_the_edited_values(inst: Instance, 
         ("in_progress", 45, "Thiếu nhân lực nhập liệu.")
     # The receipt is threaded to the reply and no further reminder goes to SKHCN today.
     receipt = server.by_recipient(SKHCN)[-1]
-    assert receipt.msg["Subject"].startswith("[Đã nhận]")
+    assert receipt.subject.startswith("[Đã nhận]")
     assert receipt.msg["In-Reply-To"] == reply["Message-ID"]
     assert "Tiến độ: 100%" in receipt.text() and "Tiến độ: 45%" in receipt.text()
     assert [p.recipient for p, _ in remind(inst, "2025-05-20", "16:00")] == [CAT]

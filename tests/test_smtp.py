@@ -78,7 +78,7 @@ def test_receipt_over_starttls_with_auth_is_marked_and_threaded(inst: Instance, 
     assert m.mail_from == "baocao@example.gov.vn" and m.rcpt_tos == [FOCAL]
     msg = m.msg
     assert msg["To"] == FOCAL
-    assert msg["Subject"].startswith("[Đã nhận] Báo cáo ngày")
+    assert m.subject.startswith("[Đã nhận] Báo cáo ngày")
     assert msg["In-Reply-To"] == "<report-1@skhcn.example.gov.vn>"
     assert msg["References"] == "<report-1@skhcn.example.gov.vn>"
     assert msg["Auto-Submitted"] == "auto-replied"

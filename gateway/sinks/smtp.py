@@ -20,6 +20,7 @@ import logging
 import os
 import re
 import ssl
+from functools import lru_cache
 
 import aiosmtplib
 
@@ -48,10 +49,15 @@ def enhanced_status(message: str) -> str:
 
 
 def tls_context() -> ssl.SSLContext:
+    return _tls_context(os.environ.get(CA_FILE_ENV, ""))
+
+
+@lru_cache(maxsize=4)
+def _tls_context(extra_ca_file: str) -> ssl.SSLContext:
+    # Loading the system's CA store takes tens of milliseconds: do it once per process.
     ctx = ssl.create_default_context()
-    extra = os.environ.get(CA_FILE_ENV, "")
-    if extra:
-        ctx.load_verify_locations(cafile=extra)
+    if extra_ca_file:
+        ctx.load_verify_locations(cafile=extra_ca_file)
     return ctx
 
 
