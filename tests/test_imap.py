@@ -160,6 +160,17 @@ def test_batch_limit_takes_the_oldest_first(inst: Instance, dovecot: Dovecot, ma
     assert rest.batch.processed == 3 and count(inst, "reports") == 5
 
 
+def test_long_uid_lists_are_split_into_bounded_commands(inst: Instance, dovecot: Dovecot, mailbox: MailUser,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(imap_mod, "UIDS_PER_COMMAND", 2)
+    monkeypatch.setattr(imap_mod, "MOVE_CHUNK", 2)
+    for n in range(5):
+        dovecot.append(mailbox, report(n), when=at(f"2025-05-20 10:0{n}"))
+    res = poll(inst, NOW, build=False)
+    assert res.batch.processed == 5 and count(inst, "reports") == 5
+    assert dovecot.folder_uids(mailbox) == [] and len(dovecot.folder_uids(mailbox, "Processed")) == 5
+
+
 def _dovecot_out_bytes(dovecot: Dovecot, user: MailUser) -> list[int]:
     """Bytes each finished IMAP session of `user` sent, as Dovecot logs them at logout."""
     pat = re.compile(rf"imap\({re.escape(user.name)}\).*Disconnected.* out=(\d+)")
@@ -307,11 +318,13 @@ def crash_in_child(inst: Instance, tmp_path: Path, point: str) -> None:
 
 @pytest.mark.parametrize("point", ["mark_done", "_move"])
 def test_killed_between_commit_and_move_nothing_lost_nothing_twice(
-        inst: Instance, dovecot: Dovecot, mailbox: MailUser, tmp_path: Path, point: str) -> None:
+        inst: Instance, dovecot: Dovecot, mailbox: MailUser, tmp_path: Path, point: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     for n in range(3):
         dovecot.append(mailbox, report(n), when=at(f"2025-05-20 10:0{n}"))
 
     crash_in_child(inst, tmp_path, point)
+    monkeypatch.setattr(imap_mod, "UIDS_PER_COMMAND", 2)  # owed moves are redone in bounded commands too
 
     assert len(dovecot.folder_uids(mailbox)) == 3
     if point == "mark_done":

@@ -21,8 +21,9 @@ import logging
 import os
 import ssl
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
+from typing import Any
 
 from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
@@ -43,6 +44,8 @@ DONE_MOVED = 2
 BATCH_BYTES = 64 * 1024 * 1024
 BACKOFF_MIN, BACKOFF_MAX = 1.0, 60.0
 MOVE_CHUNK = 100
+# Servers cap a command line (Dovecot: 64 KiB); a UID list is written out in full.
+UIDS_PER_COMMAND = 500
 # Lost connections: socket errors and timeouts (OSError), imaplib's abort (EOF, BYE).
 CONNECTION_ERRORS: tuple[type[BaseException], ...] = (OSError, imaplib.IMAP4.abort)
 # An extra CA certificate (a provincial mail server with a private CA), added to the system's.
@@ -125,6 +128,19 @@ def _shutdown(client: IMAPClient) -> None:
         client.shutdown()
     except Exception:  # noqa: BLE001 - closing a connection that may already be gone
         pass
+
+
+def _chunks(uids: list[int], size: int = UIDS_PER_COMMAND) -> Iterator[list[int]]:
+    for i in range(0, len(uids), size):
+        yield uids[i:i + size]
+
+
+def _fetch(client: IMAPClient, uids: list[int], items: list[str]) -> dict[int, dict[bytes, Any]]:
+    """FETCH in commands of bounded length (imapclient writes UID lists out in full)."""
+    out: dict[int, dict[bytes, Any]] = {}
+    for part in _chunks(uids):
+        out.update(client.fetch(part, items))
+    return out
 
 
 def check_connection(cfg: Config) -> str:
@@ -214,9 +230,13 @@ class ImapSource:
             _shutdown(client)
 
     # -- state in the database
-    def _states(self, uidvalidity: int) -> dict[int, int]:
-        rows = self.store.db.execute("SELECT uid, done FROM source_uids WHERE mailbox=? AND uidvalidity=?",
-                                     [self.mailbox, uidvalidity]).fetchall()
+    def _states(self, uidvalidity: int, uids: list[int]) -> dict[int, int]:
+        """done state of the given UIDs (sorted); only their range is read, not years of history."""
+        if not uids:
+            return {}
+        rows = self.store.db.execute(
+            "SELECT uid, done FROM source_uids WHERE mailbox=? AND uidvalidity=? AND uid BETWEEN ? AND ?",
+            [self.mailbox, uidvalidity, uids[0], uids[-1]]).fetchall()
         return {int(uid): int(done) for uid, done in rows}
 
     def _record(self, uidvalidity: int, uid: int, key: str, done: int) -> None:
@@ -230,7 +250,7 @@ class ImapSource:
         """(UIDVALIDITY, UIDs never committed, UIDs committed whose move is owed), oldest first."""
         uidv = self._select(client)
         uids = sorted(int(u) for u in client.search(["ALL"]))  # ALL, not UNSEEN: \Seen means nothing here
-        states = self._states(uidv)
+        states = self._states(uidv, uids)
         todo = [u for u in uids if u not in states]
         owed = [u for u in uids if states.get(u) == DONE_COMMITTED]
         return uidv, todo, owed
@@ -260,7 +280,7 @@ class ImapSource:
         if not batch:
             return []
         max_bytes = self.cfg.mail.max_message_bytes
-        meta = client.fetch(batch, ["RFC822.SIZE", "INTERNALDATE"])  # sizes first: never download blind
+        meta = _fetch(client, batch, ["RFC822.SIZE", "INTERNALDATE"])  # sizes first: never download blind
         selected: list[tuple[int, bool]] = []  # (uid, headers only), in arrival order
         budget = 0
         for uid in batch:
@@ -278,8 +298,8 @@ class ImapSource:
             selected.append((uid, False))
         whole = [u for u, h in selected if not h]
         heads_only = [u for u, h in selected if h]
-        bodies = client.fetch(whole, ["BODY.PEEK[]"]) if whole else {}
-        heads = client.fetch(heads_only, ["BODY.PEEK[HEADER]"]) if heads_only else {}
+        bodies = _fetch(client, whole, ["BODY.PEEK[]"])
+        heads = _fetch(client, heads_only, ["BODY.PEEK[HEADER]"])
         items: list[Inbound] = []
         for uid, header_only in selected:
             raw = (heads if header_only else bodies).get(uid, {}).get(b"BODY[HEADER]" if header_only else b"BODY[]")
@@ -421,16 +441,18 @@ class ImapSource:
             if int(uid) in wanted:
                 dest = self.cfg.imap.failed_folder if outcome == "rejected" else self.cfg.imap.processed_folder
                 by_dest.setdefault(dest, []).append((int(uid), key))
-        for dest, pairs in by_dest.items():
-            try:
-                self._move(self.client, [u for u, _ in pairs], dest)
-            except CONNECTION_ERRORS:
-                raise
-            except imaplib.IMAP4.error as exc:
-                log.error("%s: cannot move %d owed message(s) to %s: %s", _describe(self.cfg), len(pairs), dest, exc)
-                continue
-            self._record_moved([(uidv, u, key) for u, key in pairs])
-            log.info("%s: redid the move of %d committed message(s) to %s", _describe(self.cfg), len(pairs), dest)
+        for dest, all_pairs in by_dest.items():
+            for start in range(0, len(all_pairs), UIDS_PER_COMMAND):
+                pairs = all_pairs[start:start + UIDS_PER_COMMAND]
+                try:
+                    self._move(self.client, [u for u, _ in pairs], dest)
+                except CONNECTION_ERRORS:
+                    raise
+                except imaplib.IMAP4.error as exc:
+                    log.error("%s: cannot move %d owed message(s) to %s: %s", _describe(self.cfg), len(pairs), dest, exc)
+                    continue
+                self._record_moved([(uidv, u, key) for u, key in pairs])
+                log.info("%s: redid the move of %d committed message(s) to %s", _describe(self.cfg), len(pairs), dest)
 
     # -- waiting
     def wait_for_mail(self, timeout_s: float) -> bool:
