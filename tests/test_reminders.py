@@ -257,3 +257,49 @@ def test_slot_ledger_survives_a_restart(inst: Instance, tmp_path: Path) -> None:
                                                  at("2025-05-20 14:30") + timedelta(minutes=1))] == [False, False]
     finally:
         again.close()
+
+
+# ---- early warnings ------------------------------------------------------------------------------
+
+def test_early_warnings_at_7_3_1_days_and_overdue_each_once(inst: Instance, server: SmtpServer) -> None:
+    from gateway import digest
+
+    def warn(day: str) -> list[str]:
+        done = digest.send_warnings(inst.cfg, inst.store, inst.directory, at(f"{day} 08:00"))
+        return [p.dedupe_key.rsplit(":", 2)[0] for p, new in done if new]
+
+    # NV01 (SKHCN) is due 30/06/2025.
+    assert warn("2025-06-22") == []  # 8 days ahead
+    assert warn("2025-06-23") == ["warning:NV01:2025-06-30"]  # 7 days
+    assert [k for k in inst.store.db.execute("SELECT dedupe_key FROM outbox").fetchall()] == [
+        ("warning:NV01:2025-06-30:7:daumoi@skhcn.example.gov.vn",)]
+    assert warn("2025-06-24") == []  # nothing new at 6 days, and 7 is not sent twice
+    assert warn("2025-06-28") == ["warning:NV01:2025-06-30"]  # 2 days: the 3-day warning
+    assert warn("2025-06-29") == ["warning:NV01:2025-06-30"]  # 1 day
+    assert warn("2025-06-30") == []  # due today: the 1-day warning was enough
+    assert warn("2025-07-01") == ["warning:NV01:2025-06-30"]  # overdue
+    assert warn("2025-07-02") == []
+    levels = [r[0].split(":")[3] for r in inst.store.db.execute(
+        "SELECT dedupe_key FROM outbox WHERE dedupe_key LIKE 'warning:NV01:%' ORDER BY id")]
+    assert levels == ["7", "3", "1", "overdue"]
+    send_outbox(inst, at("2025-07-02 08:00"))
+    subjects = [m.subject for m in server.by_recipient(SKHCN)]
+    assert subjects == [
+        "[Sắp đến hạn] Nhiệm vụ NV01 còn 7 ngày (hạn 30/06/2025)",
+        "[Sắp đến hạn] Nhiệm vụ NV01 còn 2 ngày (hạn 30/06/2025)",
+        "[Sắp đến hạn] Nhiệm vụ NV01 còn 1 ngày (hạn 30/06/2025)",
+        "[Quá hạn] Nhiệm vụ NV01 đã quá hạn 30/06/2025",
+    ]
+    for m in server.by_recipient(SKHCN):
+        assert m.msg["Auto-Submitted"] == "auto-generated" and m.msg["X-Auto-Response-Suppress"] == "All"
+
+
+def test_no_warning_for_a_completed_task(inst: Instance) -> None:
+    from gateway import digest
+
+    deliver_eml(inst, eml(SKHCN, "BC", report("SKHCN", "Ngày", "20/06/2025",
+                                              "Nhiệm vụ: NV01\nTình trạng: Hoàn thành\n"),
+                          message_id="<done@x>"), "done", at("2025-06-20 10:00"))
+    poll(inst, at("2025-06-20 10:00"), build=False)
+    assert [p for p, _ in digest.send_warnings(inst.cfg, inst.store, inst.directory, at("2025-06-29 08:00"))
+            if p.unit == "SKHCN"] == []
