@@ -10,9 +10,13 @@ from parsers.text import clean_line, fold
 
 _SIGNATURE = re.compile(
     r"^(?:-- ?$|--$|__+$|_{5,}|-{5,}$)|^(?:tran trong|tran trong kinh|than ai|kinh chuc|tran trong cam on|xin cam on|cam on|"
-    r"best regards|regards|kind regards|thanks|thank you|sent from my|gui tu|duoc gui tu|"
+    r"best regards|regards|kind regards|thanks|thank you|sent from my|sent from|gui tu|duoc gui tu|da gui tu|"
     r"get outlook for|this email and any|noi nhan)\b"
 )
+# A section heading of an official-style report: 'III. KẾT QUẢ THỰC HIỆN', '2. KIẾN NGHỊ'.
+_HEADING = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2})[.)]\s+(?P<rest>\S.*)$")
+# A personal name on its own line: 1-5 capitalised words, letters only ('Trương Văn Long').
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
 MAX_VALUE = 8000
 
 
@@ -47,11 +51,41 @@ def _join(lines: list[str]) -> str | None:
     return text[:MAX_VALUE] or None
 
 
+def _is_heading(line: str) -> bool:
+    m = _HEADING.match(line)
+    if not m:
+        return False
+    rest = m.group("rest")
+    letters = [c for c in rest if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _is_name(line: str) -> bool:
+    words = line.split()
+    return 1 <= len(words) <= 5 and len(line) <= 50 and all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
+
+
+def _drop_signature_block(lines: list[str]) -> list[str]:
+    """Cut a trailing block that starts with a bare name (a signature without 'Trân trọng')."""
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and lines[start - 1].strip():
+        start -= 1
+    if start == 0 or end - start > 6:
+        return lines
+    block = [clean_line(x).strip() for x in lines[start:end]]
+    if _is_name(strip_bullet(block[0]).strip()) and not any(match_label(x) for x in block):
+        return lines[:start]
+    return lines
+
+
 def read_lines(lines: list[str]) -> RawReport:
     rep = RawReport()
     target: list[str] | None = None
     header_field: str | None = None
-    for raw in lines:
+    for raw in _drop_signature_block(lines):
         line = clean_line(raw)
         f = fold(line).strip()
         if f and (_SIGNATURE.match(f) or _SIGNATURE.match(fold(strip_bullet(line)))) and len(f) < 60 and (rep.tasks or rep.summary):
@@ -83,6 +117,10 @@ def read_lines(lines: list[str]) -> RawReport:
                 target = rep.summary
             else:  # a known foreign label ends the value above it
                 target = None
+            continue
+        if _is_heading(line):  # a new section ends the value above it
+            target = None
+            header_field = None
             continue
         if target is not None:
             target.append(line)

@@ -40,10 +40,14 @@ class _Renderer(HTMLParser):
         self._table_stack: list[list[list[str]]] = []
         self._cell: list[str] | None = None
         self._pre = 0
+        self._text_in_block = False  # visible text since the last block boundary
 
     # -- helpers
     def _nl(self) -> None:
-        self.out.append("\n")
+        """A block boundary: one line break, however many block tags meet there."""
+        if self.out and not self.out[-1].endswith("\n"):
+            self.out.append("\n")
+        self._text_in_block = False
 
     def _quote(self) -> None:
         self.out.append(f"\n{QUOTE_MARK}\n")
@@ -71,7 +75,10 @@ class _Renderer(HTMLParser):
             self._table_stack[-1].append([])
         elif tag in ("td", "th") and self._table_stack:
             self._cell = []
-        if tag in _BLOCK:
+        if tag == "br":
+            self.out.append("\n")  # an explicit line break always counts, even on an empty line
+            self._text_in_block = False
+        elif tag in _BLOCK:
             self._nl()
         elif tag in ("td", "th"):
             self.out.append(" | ")
@@ -93,6 +100,11 @@ class _Renderer(HTMLParser):
             table = [r for r in self._table_stack.pop() if any(c.strip() for c in r)]
             if table and not self.quoted:
                 self.tables.append(table)
+        if tag in ("p", "div") and not self._text_in_block and self.out and self.out[-1].endswith("\n"):
+            # An empty paragraph (Word's <p><o:p>&nbsp;</o:p></p>, Gmail's <div><br></div>) is a
+            # blank line the writer meant; <div><br></div> already produced its line break.
+            if not (len(self.out) >= 2 and self.out[-1] == "\n" and self.out[-2] == "\n"):
+                self.out.append("\n")
         if tag in _BLOCK and tag != "br":
             self._nl()
 
@@ -106,6 +118,12 @@ class _Renderer(HTMLParser):
             return
         if not self._pre:
             data = re.sub(r"[\r\n\t ]+", " ", data)
+            if self.out and self.out[-1].endswith("\n"):
+                data = data.lstrip(" ")
+        if data.replace("\u00a0", " ").strip():
+            self._text_in_block = True
+        elif not data:
+            return
         self.out.append(data)
         if self._cell is not None:
             self._cell.append(data)

@@ -49,6 +49,7 @@ class MessageParts:
     html_tables: list[list[list[str]]] = field(default_factory=list)
     forwarded: list[MessageParts] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    sender: str = ""  # for an attached (forwarded) message: its From address
 
 
 def load(raw: bytes) -> EmailMessage:
@@ -67,6 +68,47 @@ def decode_bytes(payload: bytes, charset: str | None) -> str:
         except (LookupError, UnicodeDecodeError, ValueError):
             continue
     return nfc(payload.decode("utf-8", errors="replace"))
+
+
+def unflow(text: str, delsp: bool = False) -> str:
+    """RFC 3676 format=flowed: a line ending in a space continues on the next line (Thunderbird,
+    Roundcube, Apple Mail wrap long lines this way). Quote depth and space-stuffing respected."""
+    out: list[str] = []
+    depth_open: tuple[int, list[str]] | None = None
+    for line in text.split("\n"):
+        line = line.rstrip("\r")
+        depth = len(line) - len(line.lstrip(">"))
+        content = line[depth:]
+        if content.startswith(" "):
+            content = content[1:]  # space-stuffing (or the space after '>')
+        flowed = content.endswith(" ") and content != "-- "
+        if flowed and delsp:
+            content = content[:-1]
+        if depth_open is not None and depth_open[0] == depth:
+            depth_open[1].append(content)
+        else:
+            if depth_open is not None:
+                out.append(_quoted(depth_open))
+            depth_open = (depth, [content])
+        if not flowed:
+            out.append(_quoted(depth_open))
+            depth_open = None
+    if depth_open is not None:
+        out.append(_quoted(depth_open))
+    return "\n".join(out)
+
+
+def _quoted(item: tuple[int, list[str]]) -> str:
+    depth, pieces = item
+    text = "".join(pieces)
+    return (">" * depth + " " + text) if depth else text
+
+
+def _param(part: Message, name: str) -> str:
+    try:
+        return str(part.get_param(name) or "").strip().lower()
+    except Exception:  # noqa: BLE001
+        return ""
 
 
 def part_text(part: Message) -> str:
@@ -132,7 +174,11 @@ def extract(msg: Message, depth: int = 0) -> MessageParts:
                     inner = part.get_payload()
                     inner_msg = inner[0] if isinstance(inner, list) else inner
                     if isinstance(inner_msg, Message):
-                        out.forwarded.append(extract(inner_msg, depth + 1))
+                        fwd = extract(inner_msg, depth + 1)
+                        from parsers.machine import sender_address
+
+                        fwd.sender = sender_address(inner_msg)
+                        out.forwarded.append(fwd)
                 except Exception as exc:  # noqa: BLE001
                     out.problems.append(f"forwarded part: {exc}")
             continue
@@ -150,7 +196,10 @@ def extract(msg: Message, depth: int = 0) -> MessageParts:
                 out.attachments.append(Attachment(name, ctype, data))
             continue
         if ctype == "text/plain":
-            plain.append(part_text(part))
+            text = part_text(part)
+            if _param(part, "format") == "flowed":
+                text = unflow(text.replace("\r\n", "\n"), _param(part, "delsp") == "yes")
+            plain.append(text)
         elif ctype == "text/html":
             html.append(part_text(part))
     if any(p.strip() for p in plain):

@@ -54,6 +54,8 @@ class ParseContext(BaseModel):
     loop_token: str = "baocao"
     received_at: datetime | None = None
     max_bytes: int = 25 * 1024 * 1024
+    # A header section this large is a broken or hostile message: not parsed at all (too_large).
+    max_header_bytes: int = 256 * 1024
     # Authentication-Results policy: "none" | "any_pass" | "dmarc"
     auth_policy: str = "none"
     trusted_authserv_ids: list[str] = Field(default_factory=list)

@@ -7,13 +7,13 @@ quotes are never read; a forwarded message is read when the new text above it ho
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from parsers.html import QUOTE_MARK
 from parsers.text import fold
 
 _FORWARD = re.compile(
-    r"^-{2,}\s*(?:forwarded message|thu da chuyen tiep|thu chuyen tiep|chuyen tiep thu|original message|begin forwarded message)\s*-*$"
+    r"^-{2,}\s*(?:forwarded message|thu da chuyen tiep|thu chuyen tiep|chuyen tiep thu|tin nhan da chuyen tiep|begin forwarded message)\s*-*$"
     r"|^begin forwarded message:?$"
 )
 _FORWARD_WEAK = re.compile(r"^-{2,}\s*(?:original message|thu goc)\s*-*$")
@@ -27,12 +27,18 @@ _REPLY = [
 ]
 _HEADER_FROM = re.compile(r"^\*?(?:from|tu|nguoi gui)\s*:\*?\s")
 _HEADER_NEXT = re.compile(r"^\*?(?:sent|date|to|subject|da gui|ngay|toi|den|gui|chu de|tieu de|cc)\s*:")
+# Any line of a quoted message's header block (Gmail, Outlook, Zimbra; English and Vietnamese).
+_HEADER_ANY = re.compile(
+    r"^\*?(?:from|sent|date|to|subject|cc|bcc|reply-to|tu|nguoi gui|da gui|ngay gui|ngay|toi|den|gui|"
+    r"chu de|tieu de|cc|ban sao)\*?\s*:"
+)
 
 
 @dataclass
 class Segment:
     lines: list[str]
     kind: str  # "new" | "reply" | "forward"
+    header: list[str] = field(default_factory=list)  # the quoted message's From:/Date:/… block
 
 
 def _boundary(lines: list[str], i: int) -> str | None:
@@ -72,17 +78,34 @@ def _boundary(lines: list[str], i: int) -> str | None:
 def split(text: str) -> list[Segment]:
     lines = text.split("\n")
     segments: list[Segment] = []
-    current: list[str] = []
-    kind = "new"
+    current = Segment([], "new")
+    in_header = False  # just after a quote/forward marker: its From:/Date:/… block
     for i, line in enumerate(lines):
+        if in_header:
+            f = fold(line)
+            if not f or line.strip() == QUOTE_MARK or _FORWARD.match(f) or _HEADER_ANY.match(f):
+                if f:
+                    current.header.append(line)
+                continue
+            if current.header and _continues_header(current.header[-1], f):
+                current.header.append(line)
+                continue
+            in_header = False
         b = _boundary(lines, i)
         if b:
-            segments.append(Segment(current, kind))
-            current = []
-            kind = b
+            segments.append(current)
+            current = Segment([], b)
+            in_header = True
+            if line.strip() != QUOTE_MARK:
+                current.header.append(line)
             continue
         if line.lstrip().startswith(">"):
             continue  # classic quoting
-        current.append(line)
-    segments.append(Segment(current, kind))
+        current.lines.append(line)
+    segments.append(current)
     return segments
+
+
+def _continues_header(previous: str, folded: str) -> bool:
+    """Gmail wraps a long 'From:'/'To:' value; the rest of an address list is still header."""
+    return folded.startswith("<") or (folded.count("@") >= 1 and len(folded) < 200 and ":" not in folded)

@@ -162,7 +162,17 @@ def parse_message(raw: bytes, ctx: ParseContext | None = None) -> ParsedReport:
         )
 
 
+def header_size(raw: bytes) -> int:
+    """Bytes before the blank line that ends the header section (all of it when there is none)."""
+    ends = [i for i in (raw.find(b"\r\n\r\n"), raw.find(b"\n\n")) if i >= 0]
+    return min(ends) if ends else len(raw)
+
+
 def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
+    if header_size(raw) > ctx.max_header_bytes:
+        # Not parsed at all: a header section this large is broken or hostile.
+        return ParsedReport(outcome="rejected", codes=["too_large"], received_at=ctx.received_at,
+                            error=f"header section over {ctx.max_header_bytes} bytes")
     msg = mime.load(raw)
     sender = sender_address(msg)
     subject = clean_line(decoded_header(msg, "Subject"))[:500]
@@ -194,7 +204,7 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
     if not auth_ok(msg, ctx.auth_policy, ctx.trusted_authserv_ids):
         return reject("auth_failed")
 
-    rep, table_rows = _read_content(msg)
+    rep, table_rows = _read_content(msg, subject, {a.lower() for a in ctx.own_addresses if a})
     warnings: list[Warning] = []
 
     # Unit: named in the mail, or the sender's only unit.
@@ -227,25 +237,44 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
     return out
 
 
-def _read_content(msg: Message) -> tuple[body.RawReport, list[dict[str, str]]]:
-    parts = mime.extract(msg)
-    rep = body.RawReport()
-    for seg in split(parts.text):
-        if seg.kind == "reply":
-            continue
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?(?:fw|fwd|chuyen tiep|ct)\s*:")
+
+
+def _quoted_from_us(seg_header: list[str], own: set[str]) -> bool:
+    text = " ".join(seg_header).lower()
+    return any(a in text for a in own)
+
+
+def _first_report(text: str, subject: str, own: set[str]) -> body.RawReport:
+    """The report in a text body: the new text first, then forwarded text; never a reply quote.
+
+    Outlook marks a forward exactly like a reply (a rule and a From:/Sent: block), so a quoted
+    block counts as forwarded when the subject says so. Anything quoted from our own address (the
+    reminder's pre-filled form) is never read: its values are the old ones.
+    """
+    forwarded_subject = bool(_FORWARD_SUBJECT.match(fold(subject)))
+    first_quote = True
+    for seg in split(text):
+        if seg.kind != "new":
+            is_first, first_quote = first_quote, False
+            if _quoted_from_us(seg.header, own):
+                continue
+            if seg.kind == "reply" and not (forwarded_subject and is_first and seg.header):
+                continue
         cand = body.read_lines(seg.lines)
         if cand.has_labels():
-            rep = cand
-            break
+            return cand
+    return body.RawReport()
+
+
+def _read_content(msg: Message, subject: str, own: set[str]) -> tuple[body.RawReport, list[dict[str, str]]]:
+    parts = mime.extract(msg)
+    rep = _first_report(parts.text, subject, own)
     if not rep.has_labels():
         for fwd in parts.forwarded:  # a report forwarded as an attached message
-            for seg in split(fwd.text):
-                if seg.kind == "reply":
-                    continue
-                cand = body.read_lines(seg.lines)
-                if cand.has_labels():
-                    rep = cand
-                    break
+            if fwd.sender and fwd.sender in own:
+                continue
+            rep = _first_report(fwd.text, "", own)
             if rep.has_labels():
                 break
     rows: list[dict[str, str]] = []
@@ -278,7 +307,9 @@ def _kind_and_period(out: ParsedReport, rep: body.RawReport, subject: str, recei
         if s_period and (s_kind or sp_kind):
             p_kind, period = sp_kind, s_period
     if kind is None:
-        kind = s_kind or (p_kind if p_kind in ("weekly", "monthly") else None) or p_kind
+        # A period that names its kind ('Tuần 21/2025', 'Tháng 5/2025', '05/2025') says it; a bare
+        # date does not (it may be any day of a week or month): daily by default, with a warning.
+        kind = s_kind or (p_kind if p_kind in ("weekly", "monthly") else None)
     if kind is None:
         kind = "daily"
         warnings.append(Warning(code="kind_inferred"))

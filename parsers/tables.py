@@ -103,10 +103,11 @@ def read_xlsx(data: bytes) -> TableRead | None:
     try:
         for ws in wb.worksheets:
             rows = []
-            for i, r in enumerate(ws.iter_rows(values_only=True)):
+            for i, r in enumerate(ws.iter_rows()):
                 if i >= MAX_ROWS:
                     break
-                rows.append(["" if v is None else _cell(v) for v in r])
+                rows.append(["" if c.value is None else _cell(c.value, getattr(c, "number_format", "") or "")
+                             for c in r[:MAX_COLS]])
             t = read_rows(rows)
             if t and t.rows:
                 return t
@@ -115,10 +116,14 @@ def read_xlsx(data: bytes) -> TableRead | None:
     return None
 
 
-def _cell(v: object) -> str:
+def _cell(v: object, number_format: str = "") -> str:
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, int | float) and "%" in number_format:
+        return f"{v * 100:g}%"  # a cell formatted as a percentage holds a fraction: 1.0 is 100%
     if isinstance(v, float):
-        if 0 < v <= 1 and v != int(v):
-            return f"{round(v * 100)}%"  # a cell formatted as a percentage
+        if 0 < v < 1:
+            return f"{v * 100:g}%"  # a fraction typed into an unformatted cell
         return str(int(v)) if v == int(v) else str(v)
     if hasattr(v, "strftime"):
         return v.strftime("%d/%m/%Y")  # type: ignore[attr-defined]

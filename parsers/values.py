@@ -44,7 +44,7 @@ def parse_progress(value: str) -> tuple[int | None, bool]:
         return None, False
     if n < 0 or n > 100:
         return None, False
-    return int(round(n)), True
+    return int(n + 0.5), True  # half up: 60,5% is 61
 
 
 _NIL = {"", "khong", "khong co", "chua co", "none", "no", "n/a", "na", "0", "-", "--", "khong co kho khan", "khong co vuong mac", "khong co de xuat", "khong co kien nghi", "khong co kho khan vuong mac", "khong kien nghi", "khong de xuat", "nil", "x", "."}

@@ -129,7 +129,8 @@ def test_parse_message(name: str) -> None:
     cfg, directory = _instance(spec["config"])
     raw = (CORPUS / f"{name}.eml").read_bytes()
     report = parse_message(raw, context(cfg, directory, datetime.fromisoformat(spec["received_at"])))
-    assert report.error is None, report.error
+    # `error` is set when the parser crashed (or refused an oversized header section unparsed).
+    assert report.error is None or spec["expect"]["codes"] == ["too_large"], report.error
     errs = compare(report.model_dump(mode="json"), spec["expect"], spec["received_at"], cli=False)
     assert not errs, f"{name}: " + "; ".join(errs)
 
