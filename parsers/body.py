@@ -18,6 +18,8 @@ _HEADING = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2})[.)]\s+(?P<rest>\S.*)$")
 # A personal name on its own line: 1-5 capitalised words, letters only ('Trương Văn Long').
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
 MAX_VALUE = 8000
+MAX_LINES = 6000  # lines read per text segment (a long report is a few hundred)
+MAX_TASKS = 300  # task blocks kept per message
 
 
 @dataclass
@@ -85,7 +87,7 @@ def read_lines(lines: list[str]) -> RawReport:
     rep = RawReport()
     target: list[str] | None = None
     header_field: str | None = None
-    for raw in _drop_signature_block(lines):
+    for raw in _drop_signature_block(lines[:MAX_LINES]):
         line = clean_line(raw)
         f = fold(line).strip()
         if f and (_SIGNATURE.match(f) or _SIGNATURE.match(fold(strip_bullet(line)))) and len(f) < 60 and (rep.tasks or rep.summary):
@@ -100,6 +102,8 @@ def read_lines(lines: list[str]) -> RawReport:
                     header_field = name
                 target = None
             elif name == "task":
+                if len(rep.tasks) >= MAX_TASKS:
+                    break
                 rep.tasks.append(RawTask(value))
                 target = None
             elif name in TASK_FIELDS:

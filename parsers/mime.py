@@ -32,6 +32,12 @@ CHARSET_ALIASES = {
 }
 
 TABLE_EXTENSIONS = (".xlsx", ".csv")
+# Guards that bound the time one message can take (measured worst cases in tests/test_parser_fuzz.py).
+# Real report mail is far below each: a few parts, tens of KB of HTML, a few hundred lines.
+MAX_PARTS = 300  # MIME leaves visited
+MAX_HTML_CHARS = 1_000_000  # HTML rendered (the stdlib HTML parser does ~1-2 MB/s)
+MAX_TEXT_CHARS = 400_000  # text handed to the report reader
+MAX_TABLE_BYTES = 5 * 1024 * 1024  # a table attachment larger than this is not read
 
 
 @dataclass
@@ -151,8 +157,13 @@ def extract(msg: Message, depth: int = 0) -> MessageParts:
     plain: list[str] = []
     html: list[str] = []
     stack: list[Message] = [msg]
+    visited = 0
     while stack:
         part = stack.pop(0)
+        visited += 1
+        if visited > MAX_PARTS:
+            out.problems.append(f"more than {MAX_PARTS} MIME parts: the rest is not read")
+            break
         try:
             ctype = part.get_content_type()
         except Exception:  # noqa: BLE001
@@ -193,7 +204,8 @@ def extract(msg: Message, depth: int = 0) -> MessageParts:
                     data = part.get_payload(decode=True) or b""
                 except Exception:  # noqa: BLE001
                     data = b""
-                out.attachments.append(Attachment(name, ctype, data))
+                if len(data) <= MAX_TABLE_BYTES:
+                    out.attachments.append(Attachment(name, ctype, data))
             continue
         if ctype == "text/plain":
             text = part_text(part)
@@ -201,15 +213,16 @@ def extract(msg: Message, depth: int = 0) -> MessageParts:
                 text = unflow(text.replace("\r\n", "\n"), _param(part, "delsp") == "yes")
             plain.append(text)
         elif ctype == "text/html":
-            html.append(part_text(part))
+            html.append(part_text(part)[:MAX_HTML_CHARS])
     if any(p.strip() for p in plain):
-        out.text = "\n".join(plain)
+        out.text = "\n".join(plain)[:MAX_TEXT_CHARS]
         # Tables pasted into an HTML mail exist only in the HTML alternative.
         for h in html:
-            out.html_tables.extend(html_to_text(h).tables)
+            if "<table" in h or "<TABLE" in h:
+                out.html_tables.extend(html_to_text(h).tables)
     elif html:
         rendered = [html_to_text(h) for h in html]
-        out.text = "\n".join(r.text for r in rendered)
+        out.text = "\n".join(r.text for r in rendered)[:MAX_TEXT_CHARS]
         out.from_html = True
         for r in rendered:
             out.html_tables.extend(r.tables)

@@ -173,6 +173,10 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
         # Not parsed at all: a header section this large is broken or hostile.
         return ParsedReport(outcome="rejected", codes=["too_large"], received_at=ctx.received_at,
                             error=f"header section over {ctx.max_header_bytes} bytes")
+    if raw.lower().count(b"content-type:") > 4 * mime.MAX_PARTS:
+        # The stdlib parser's time grows with the number of parts; no report has thousands.
+        return ParsedReport(outcome="rejected", codes=["too_large"], received_at=ctx.received_at,
+                            error=f"more than {4 * mime.MAX_PARTS} MIME parts")
     msg = mime.load(raw)
     sender = sender_address(msg)
     subject = clean_line(decoded_header(msg, "Subject"))[:500]
@@ -332,7 +336,7 @@ def _tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: _Lookup,
     raw_items: list[tuple[str, dict[str, str | None]]] = []
     for t in rep.tasks:
         raw_items.append((t.code_text, {f: body.value(t, f) for f in ("status", "progress", "result", "difficulties", "proposals", "notes")}))
-    for r in table_rows:
+    for r in table_rows[: body.MAX_TASKS]:
         raw_items.append((r.get("task", ""), {f: r.get(f) for f in ("status", "progress", "result", "difficulties", "proposals", "notes")}))
     for code_text, vals in raw_items:
         code, info, title = look.task(code_text)

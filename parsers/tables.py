@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
+import zipfile
 from dataclasses import dataclass, field
 
 from parsers.labels import LABELS, match_label
@@ -23,6 +25,7 @@ _COLUMN_EXTRA = {
     fold_key("Nội dung nhiệm vụ"): "title",
 }
 MAX_ROWS = 2000
+MAX_XLSX_UNPACKED = 40 * 1024 * 1024
 MAX_COLS = 40
 
 
@@ -90,7 +93,7 @@ def read_csv(data: bytes) -> TableRead | None:
     except csv.Error:
         delim = ","
     try:
-        rows = list(csv.reader(io.StringIO(text), delimiter=delim))
+        rows = list(itertools.islice(csv.reader(io.StringIO(text), delimiter=delim), MAX_ROWS))
     except csv.Error:
         return None
     return read_rows(rows)
@@ -99,6 +102,9 @@ def read_csv(data: bytes) -> TableRead | None:
 def read_xlsx(data: bytes) -> TableRead | None:
     from openpyxl import load_workbook  # local: only mail with a spreadsheet pays for it
 
+    with zipfile.ZipFile(io.BytesIO(data)) as z:  # refuse a zip bomb before openpyxl inflates it
+        if sum(i.file_size for i in z.infolist()) > MAX_XLSX_UNPACKED:
+            return None
     wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         for ws in wb.worksheets:
