@@ -8,7 +8,7 @@ from parsers.text import fold
 
 # Order matters: negations and compounds before the plain words they contain.
 _STATUS_RULES: list[tuple[str, str]] = [
-    (r"\bchua (?:duoc )?hoan thanh\b|\bnot (?:yet )?(?:completed|complete|done|finished)\b|\bincomplete\b", "in_progress"),
+    (r"\bchua (?:duoc )?(?:hoan thanh|xong)\b|\bnot (?:yet )?(?:completed|complete|done|finished)\b|\bincomplete\b", "in_progress"),
     (r"\bchua (?:thuc hien|trien khai|bat dau|lam|khoi dong)\b|\bnot (?:yet )?started\b|\bnot_started\b|\bto ?do\b|\bpending\b", "not_started"),
     (r"\btam (?:dung|ngung|hoan)\b|\bngung\b|\bpaused?\b|\bon hold\b|\bsuspended\b|\bdung thuc hien\b", "paused"),
     (r"\bhoan thanh\b|\bda xong\b|\bxong\b|\bcompleted?\b|\bdone\b|\bfinished\b|\bket thuc\b", "completed"),
@@ -54,4 +54,5 @@ def is_nil(value: str | None) -> bool:
     """'Không', 'Không có', '-' in a difficulties or proposals field mean there are none."""
     if value is None:
         return True
-    return fold(value).strip(" .;,") in _NIL
+    t = fold(value).strip(" .;,")
+    return t in _NIL or " ".join(re.sub(r"[^0-9a-z]+", " ", t).split()) in _NIL
