@@ -27,7 +27,7 @@ from parsers.models import (
     Warning,
 )
 from parsers.quotes import split
-from parsers.text import clean_line, compact, fold, fold_key
+from parsers.text import clean_line, compact, fold, fold_key, scrub
 from parsers.values import is_nil, parse_progress, parse_status
 
 _CODE = re.compile(r"^([a-z]{1,8})[\s\-._]*(\d{1,4}(?:[.\-_]\d{1,3})*)(?![\d])")
@@ -152,14 +152,32 @@ def _lookup(d: Directory) -> _Lookup:
 def parse_message(raw: bytes, ctx: ParseContext | None = None) -> ParsedReport:
     ctx = ctx or ParseContext()
     try:
-        return _parse(raw, ctx)
+        return _scrubbed(_parse(raw, ctx))
     except Exception as exc:  # noqa: BLE001 - the contract: an outcome, never a traceback
         return ParsedReport(
             outcome="rejected",
             codes=["not_a_report"],
             received_at=ctx.received_at,
-            error=f"{type(exc).__name__}: {exc}"[:500],
+            error=scrub(f"{type(exc).__name__}: {exc}"[:500]),
         )
+
+
+def _scrubbed(report: ParsedReport) -> ParsedReport:
+    """Every string made serialisable (the CLI prints JSON, the store writes UTF-8)."""
+    for name in ("sender", "subject", "message_id", "summary", "error"):
+        v = getattr(report, name)
+        if v:
+            setattr(report, name, scrub(v))
+    report.bounced_addresses = [scrub(a) for a in report.bounced_addresses]
+    for t in report.tasks:
+        for f in ("code", "result", "difficulties", "proposals", "notes", "title"):
+            v = getattr(t, f)
+            if v:
+                setattr(t, f, scrub(v))
+    for w in report.warnings:
+        w.task = scrub(w.task) if w.task else w.task
+        w.params = {k: scrub(v) for k, v in w.params.items()}
+    return report
 
 
 def header_size(raw: bytes) -> int:

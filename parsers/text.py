@@ -83,3 +83,17 @@ def fold_key(text: str) -> str:
 def compact(text: str) -> str:
     """Fold and remove everything but letters and digits (for codes: 'NV-01' -> 'nv01')."""
     return re.sub(r"[^0-9a-z]+", "", fold(text))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(text: str) -> str:
+    """No lone surrogates (undecodable header bytes come back from the email package as
+    surrogate escapes): bytes that were UTF-8 are recovered, anything else becomes U+FFFD."""
+    if not _SURROGATE.search(text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
