@@ -2352,5 +2352,41 @@ def _c74(c: Case) -> bytes:
     return b""
 
 
+@case(
+    "outlook_forward_fw_subject",
+    "Outlook desktop forward ('FW:' subject): Outlook marks a forward exactly like a reply (a '____' rule and a Từ:/Đã gửi:/Đến:/Chủ đề: block, no '>' prefixes); the subject says it is a forward, so the staff member's report below is read.",
+    "2025-05-22T16:08:00+07:00",
+    accepted("SNV", "daily", "2025-05-22", "on_time", D22, [
+        T("NV07", "in_progress", 44, result_contains="3.400/7.800"),
+    ], sender="snv@binhdinh.gov.vn", text_excludes=["Anh Hải chuyển giúp"]),
+)
+def _c80(c: Case) -> bytes:
+    fwd = ["Anh Hải chuyển giúp em báo cáo ngày.", "", "Đơn vị: SNV", "Loại báo cáo: Ngày", "Kỳ báo cáo: 22/05/2025", "",
+           "Nhiệm vụ: NV07", "Tình trạng: Đang thực hiện", "Tiến độ: 44%", "Kết quả: Đã nhập liệu 3.400/7.800 hồ sơ."]
+    text = ("Chuyển Kênh báo cáo điện tử.\n\n________________________________\n"
+            "Từ: Lê Thị Hoa <hoalt.snv@binhdinh.gov.vn>\nĐã gửi: Thứ Năm, ngày 22 tháng 5 năm 2025 15:52\n"
+            "Đến: Võ Thanh Hải <snv@binhdinh.gov.vn>\nChủ đề: Báo cáo ngày 22/5 - NV07\n\n" + "\n".join(fwd) + "\n")
+    h = simple_headers(c, "snv@binhdinh.gov.vn", "Võ Thanh Hải", "FW: Báo cáo ngày 22/5 - NV07",
+                       "000e01dbcb12$5e6f7a8b$9c0d1e2f$@binhdinh.gov.vn", OUTLOOK16)
+    return assemble(h, qp(text), crlf=True)
+
+
+@case(
+    "forwarded_reminder_not_read",
+    "A focal point forwards our own reminder back to us ('Fwd:' in Zimbra) with a one-line note: the forwarded pre-filled form comes from our address and holds the old values, so it is never read: rejected not_a_report.",
+    "2025-05-22T15:02:00+07:00",
+    rejected("not_a_report", sender="tthcc@binhdinh.gov.vn", unit="TTHCC"),
+)
+def _c81(c: Case) -> bytes:
+    quoted = reminder_text("Trung tâm Phục vụ hành chính công tỉnh", "Ngày", "22/05/2025", form("TTHCC", "Ngày", "22/05/2025", [
+        ("NV06", TITLES["NV06"], "Đang thực hiện", 88, "Tiếp nhận 1.246 hồ sơ.")]), "14:30 ngày 22/05/2025")
+    plain = ("Đề nghị kiểm tra lại, đơn vị đã gửi báo cáo lúc 10h00.\n\n----- Thư đã chuyển tiếp -----\n"
+             f'Từ: "{OURS_NAME}" <{OURS}>\nTới: "TT Phục vụ HCC tỉnh" <tthcc@binhdinh.gov.vn>\n'
+             "Đã gửi: Thứ Năm, 22 Tháng Năm, 2025 14:30:02\nChủ đề: [Nhắc báo cáo] Ngày 22/05/2025\n\n" + quoted)
+    h = zimbra_headers(c, "tthcc@binhdinh.gov.vn", "TT Phục vụ HCC tỉnh", "Fwd: [Nhắc báo cáo] Ngày 22/05/2025",
+                       "1129384756.4476811.1747900920777", "text/plain; charset=utf-8", cte="quoted-printable")
+    return assemble(h, qp(plain))
+
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
