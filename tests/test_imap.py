@@ -20,10 +20,11 @@ from typing import Any
 import pytest
 from imapclient import IMAPClient
 
+from gateway.errors import UserError
 from gateway.instance import Instance
 from gateway.service import poll
 from gateway.sources import imap as imap_mod
-from gateway.sources.imap import ImapError, ImapSource, check_connection
+from gateway.sources.imap import ImapError, ImapSource, ImapUnavailable, check_connection
 from tests.dovecot import Dovecot, MailUser, dovecot_fixture  # noqa: F401 - the `dovecot` fixture
 from tests.helpers import at, eml, make_instance
 
@@ -521,17 +522,19 @@ def test_check_connection_reports_what_the_server_offers(inst: Instance, dovecot
         check_connection(inst.cfg)
     inst.cfg.imap.folder = "INBOX"
     inst.cfg.imap.port = 1  # nothing listens there
-    with pytest.raises(ImapError, match="cannot connect"):
+    with pytest.raises(ImapUnavailable, match="cannot connect"):
         check_connection(inst.cfg)
     inst.cfg.imap.host, inst.cfg.imap.port = "mail.example.gov.vn", 143
     with pytest.raises(ImapError, match="only allowed for a server on this machine"):
         check_connection(inst.cfg)
 
 
-def test_poll_with_the_server_down_is_one_clear_error(inst: Instance) -> None:
+def test_poll_with_the_server_down_is_a_temporary_error(inst: Instance) -> None:
     inst.cfg.imap.port = 1
-    with pytest.raises(ImapError, match="cannot connect"):
+    # Not a UserError: `baocao run` logs it and retries instead of stopping.
+    with pytest.raises(ImapUnavailable, match="cannot connect") as exc:
         poll(inst, NOW, build=False)
+    assert not isinstance(exc.value, UserError)
 
 
 @pytest.mark.parametrize("security", ["tls", "starttls"])

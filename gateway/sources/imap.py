@@ -53,7 +53,12 @@ CA_FILE_ENV = "BAOCAO_IMAP_CA_FILE"
 
 
 class ImapError(UserError):
-    """The mailbox cannot be used (unreachable, login refused, folder missing); one line for the CLI."""
+    """A mailbox setting the operator must fix (login refused, no password, folder missing,
+    certificate not trusted): one line for the CLI, and `baocao run` stops on it."""
+
+
+class ImapUnavailable(ConnectionError):
+    """The server cannot be reached or dropped us: temporary, retried (never fatal for `baocao run`)."""
 
 
 def _describe(cfg: Config) -> str:
@@ -100,7 +105,7 @@ def open_client(cfg: Config) -> tuple[IMAPClient, int]:
     except ssl.SSLCertVerificationError as exc:
         raise ImapError(f"{_describe(cfg)}: the server's TLS certificate is not trusted: {exc.verify_message}") from exc
     except CONNECTION_ERRORS as exc:
-        raise ImapError(f"{_describe(cfg)}: cannot connect: {exc}") from exc
+        raise ImapUnavailable(f"{_describe(cfg)}: cannot connect: {exc}") from exc
     try:
         if s.security == "starttls":
             client.starttls(ctx)
@@ -116,7 +121,7 @@ def open_client(cfg: Config) -> tuple[IMAPClient, int]:
         raise ImapError(f"{_describe(cfg)}: login as {s.username!r} refused: {_decode(exc.args[0] if exc.args else exc)}") from exc
     except CONNECTION_ERRORS as exc:
         _shutdown(client)
-        raise ImapError(f"{_describe(cfg)}: connection lost while logging in: {exc}") from exc
+        raise ImapUnavailable(f"{_describe(cfg)}: connection lost while logging in: {exc}") from exc
     except imaplib.IMAP4.error as exc:
         _shutdown(client)
         raise ImapError(f"{_describe(cfg)}: cannot open folder {s.folder!r}: {exc}") from exc
@@ -156,7 +161,7 @@ def check_connection(cfg: Config) -> str:
         client.logout()
     except CONNECTION_ERRORS as exc:
         _shutdown(client)
-        raise ImapError(f"{_describe(cfg)}: connection lost: {exc}") from exc
+        raise ImapUnavailable(f"{_describe(cfg)}: connection lost: {exc}") from exc
     offered = ", ".join(f"{k} {'yes' if v else 'no'}" for k, v in caps.items())
     waiting = "IDLE" if caps["IDLE"] else f"polling every {cfg.imap.poll_seconds}s"
     return (f"{_describe(cfg)} as {cfg.imap.username!r}: folder {cfg.imap.folder!r} has {count} message(s), "
@@ -265,7 +270,9 @@ class ImapSource:
                 # for this batch; nothing was changed on the server or in the database.
                 self._drop(f"fetch: {exc}")
                 if attempt == 2:
-                    raise ImapError(f"{_describe(self.cfg)}: connection lost during fetch: {exc}") from exc
+                    if isinstance(exc, ImapUnavailable):
+                        raise
+                    raise ImapUnavailable(f"{_describe(self.cfg)}: connection lost during fetch: {exc}") from exc
         raise AssertionError("unreachable")
 
     def _fetch(self, limit: int) -> list[Inbound]:
