@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -25,6 +26,7 @@ from gateway.instance import Instance
 from gateway.service import poll
 from gateway.sources import imap as imap_mod
 from gateway.sources.imap import ImapError, ImapSource, ImapUnavailable, check_connection
+from gateway.store import Store
 from tests.dovecot import Dovecot, MailUser, dovecot_fixture  # noqa: F401 - the `dovecot` fixture
 from tests.helpers import at, eml, make_instance
 
@@ -552,3 +554,43 @@ def test_tls_and_starttls_verify_the_certificate(tmp_path: Path, dovecot: Doveco
         assert dovecot.folder_uids(mailbox) == []
     finally:
         inst.close()
+
+
+def test_baocao_run_records_new_mail_within_two_seconds_with_idle(
+        inst: Instance, dovecot: Dovecot, mailbox: MailUser) -> None:
+    """The service as an operator runs it (`baocao run`), against the real server: IDLE wakes it."""
+    assert inst.cfg.path is not None
+    proc = subprocess.Popen([sys.executable, "-m", "gateway.cli", "run", "--config", str(inst.cfg.path), "--no-site"],
+                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        db = Store(inst.cfg.db_path)  # our own connection: the service writes through its own
+        ready = time.monotonic() + 20
+        while time.monotonic() < ready and not dovecot.log_text().count(f"Login: user=<{mailbox.name}>"):
+            time.sleep(0.05)
+        time.sleep(0.5)  # let it settle into IDLE
+        latencies = []
+        for n in range(3):
+            appended = time.monotonic()
+            dovecot.append(mailbox, report(n))
+            while count_in(db, "reports") < n + 1 and time.monotonic() - appended < 10:
+                time.sleep(0.02)
+            latencies.append(time.monotonic() - appended)
+        recorded = count_in(db, "reports")
+        db.close()
+        assert recorded == 3, f"service exit status {proc.poll()}"
+        assert max(latencies) < 2.0, latencies
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            out, _ = proc.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, _ = proc.communicate()
+    assert proc.returncode == 0, out
+    assert dovecot.folder_uids(mailbox) == []
+    assert len(dovecot.folder_uids(mailbox, "Processed")) == 3
+
+
+def count_in(store: Store, table: str) -> int:
+    return int(store.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
