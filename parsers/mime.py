@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
 from dataclasses import dataclass, field
 from email.message import EmailMessage, Message
 
@@ -110,11 +111,33 @@ def _quoted(item: tuple[int, list[str]]) -> str:
     return (">" * depth + " " + text) if depth else text
 
 
-def _param(part: Message, name: str) -> str:
+_PARAM = re.compile(r';\s*([\w\-*]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]*))')
+
+
+def raw_header(part: Message, name: str) -> str:
+    """A header's raw text without the email package's structured parsing (which dominates the
+    cost of reading a message); control headers such as Content-Type are ASCII."""
+    lname = name.lower()
     try:
-        return str(part.get_param(name) or "").strip().lower()
+        for k, v in part.raw_items():
+            if k.lower() == lname:
+                return str(v)
     except Exception:  # noqa: BLE001
         return ""
+    return ""
+
+
+def content_type(part: Message) -> tuple[str, dict[str, str]]:
+    """(type/subtype, parameters) from the raw header, with RFC 2045 defaults."""
+    raw = " ".join(raw_header(part, "Content-Type").split())
+    main = raw.split(";", 1)[0].strip().lower()
+    params = {m.group(1).lower(): (m.group(2) if m.group(2) is not None else m.group(3)) for m in _PARAM.finditer(raw)}
+    if "/" not in main or not main.replace("/", "").replace("-", "").replace(".", "").replace("+", "").isalnum():
+        try:
+            main = part.get_content_type()  # the package's defaults (message/rfc822 in a digest …)
+        except Exception:  # noqa: BLE001
+            main = "text/plain"
+    return main, params
 
 
 def part_text(part: Message) -> str:
@@ -128,10 +151,7 @@ def part_text(part: Message) -> str:
             payload = raw.encode("utf-8", errors="replace")
         else:
             return ""
-    try:
-        charset = part.get_content_charset()
-    except Exception:  # noqa: BLE001
-        charset = None
+    charset = content_type(part)[1].get("charset") or None
     return decode_bytes(payload, charset)
 
 
@@ -164,10 +184,7 @@ def extract(msg: Message, depth: int = 0) -> MessageParts:
         if visited > MAX_PARTS:
             out.problems.append(f"more than {MAX_PARTS} MIME parts: the rest is not read")
             break
-        try:
-            ctype = part.get_content_type()
-        except Exception:  # noqa: BLE001
-            ctype = "application/octet-stream"
+        ctype, params = content_type(part)
         if part.is_multipart():
             try:
                 children = list(part.iter_parts()) if isinstance(part, EmailMessage) else part.get_payload()
@@ -209,8 +226,8 @@ def extract(msg: Message, depth: int = 0) -> MessageParts:
             continue
         if ctype == "text/plain":
             text = part_text(part)
-            if _param(part, "format") == "flowed":
-                text = unflow(text.replace("\r\n", "\n"), _param(part, "delsp") == "yes")
+            if params.get("format", "").lower() == "flowed":
+                text = unflow(text.replace("\r\n", "\n"), params.get("delsp", "").lower() == "yes")
             plain.append(text)
         elif ctype == "text/html":
             html.append(part_text(part)[:MAX_HTML_CHARS])
