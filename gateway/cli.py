@@ -208,6 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"baocao: {exc}", file=sys.stderr)
         return 2
+    except ConnectionError as exc:  # a mail server unreachable: one line, non-zero, try again later
+        print(f"baocao: {exc}", file=sys.stderr)
+        return 3
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -114,6 +114,24 @@ def record(cfg: Config, store: Store, directory: Directory, cal: WorkCalendar, p
     result.outcomes[report.outcome] = result.outcomes.get(report.outcome, 0) + 1
 
 
+MAX_FAILURES = 5
+
+
+def _note_failure(store: Store, source: Source, item: Inbound, exc: Exception, now: datetime,
+                  result: BatchResult) -> None:
+    """Count a failure outside the parser; after MAX_FAILURES the message is parked as `failed`
+    (kept raw, listed by `baocao failed`, re-processable) instead of blocking every batch."""
+    try:
+        key, _ = inbound_key(item.raw)
+        failures = store.note_failure(key, f"{type(exc).__name__}: {exc}")
+        if failures >= MAX_FAILURES:
+            store.park_failed(key, now)
+            source.mark_done(item, failed=True)
+            result.outcomes["failed"] = result.outcomes.get("failed", 0) + 1
+    except Exception:  # noqa: BLE001 - the store itself is unavailable: try again next batch
+        log.warning("could not record the failure of %s", item.ref)
+
+
 def run_batch(cfg: Config, store: Store, directory: Directory, source: Source, now: datetime,
               limit: int | None = None) -> BatchResult:
     cal = WorkCalendar(cfg.deadlines, cfg.tz)
@@ -123,8 +141,9 @@ def run_batch(cfg: Config, store: Store, directory: Directory, source: Source, n
     for item in items:
         try:
             process_item(cfg, store, directory, cal, source, item, now, result)
-        except Exception:  # noqa: BLE001 - a temporary failure (db locked, I/O): leave it for next batch
+        except Exception as exc:  # noqa: BLE001 - a temporary failure (db locked, I/O): leave it for next batch
             log.exception("message %s left in the inbox for the next batch", item.ref)
+            _note_failure(store, source, item, exc, now, result)
     if result.changed:
         store.set_meta("data_changed_at", now.isoformat())
     return result

@@ -18,23 +18,14 @@ def context(cfg: Config, directory: Directory, received_at: datetime | None) -> 
         loop_token=cfg.mail.loop_token,
         received_at=received_at,
         max_bytes=cfg.mail.max_message_bytes,
+        max_header_bytes=cfg.mail.max_header_bytes,
         auth_policy=cfg.mail.auth_policy,
         trusted_authserv_ids=cfg.mail.trusted_authserv_ids,
     )
 
 
-def header_size(raw: bytes) -> int:
-    ends = [i for i in (raw.find(b"\r\n\r\n"), raw.find(b"\n\n")) if i >= 0]
-    return min(ends) if ends else len(raw)
-
-
 def read_message(cfg: Config, directory: Directory, cal: WorkCalendar, raw: bytes,
                  received_at: datetime | None) -> ParsedReport:
-    if header_size(raw) > cfg.mail.max_header_bytes:
-        # Not parsed at all: nobody is answered, the raw bytes stay for the operator.
-        report = ParsedReport(outcome="rejected", codes=["too_large"], received_at=received_at,
-                              error=f"header section over {cfg.mail.max_header_bytes} bytes")
-        return fill_messages(report)
     report = parse_message(raw, context(cfg, directory, received_at))
     if report.received_at is not None:
         report.received_at = report.received_at.astimezone(cfg.tz)

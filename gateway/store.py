@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -109,6 +109,8 @@ _MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX IF NOT EXISTS outbox_recipient_created ON outbox(recipient, created_at)",
         "CREATE INDEX IF NOT EXISTS outbox_recipient_sent ON outbox(recipient, status, sent_at)",
     ],
+    # Failures outside the parser (database, disk): after a few, the message is parked.
+    3: ["ALTER TABLE messages ADD COLUMN failures INTEGER NOT NULL DEFAULT 0"],
 }
 
 
@@ -185,6 +187,17 @@ class Store:
     def message(self, pk: int) -> dict[str, Any] | None:
         rows = list(self.db.query("SELECT * FROM messages WHERE id=?", [pk]))
         return rows[0] if rows else None
+
+    def note_failure(self, key: str, error: str) -> int:
+        """Count a processing failure of a stored, not yet processed message; returns the count."""
+        self.db.execute("UPDATE messages SET failures=failures+1, error=? WHERE key=? AND outcome='received'",
+                        [error[:500], key])
+        row = self.db.execute("SELECT failures FROM messages WHERE key=?", [key]).fetchone()
+        return int(row[0]) if row else 0
+
+    def park_failed(self, key: str, now: datetime) -> None:
+        self.db.execute("UPDATE messages SET outcome='failed', codes='[\"internal_error\"]', processed_at=? "
+                        "WHERE key=? AND outcome='received'", [now.isoformat(), key])
 
     def received_at(self, pk: int) -> datetime:
         row = self.db.execute("SELECT received_at FROM messages WHERE id=?", [pk]).fetchone()

@@ -281,3 +281,31 @@ def test_demo_builds_a_site_with_todays_compliance(tmp_path: Path) -> None:
     assert {r[0] for r in con.execute("SELECT period FROM reports WHERE kind='monthly'")} == {"2025-05"}
     late = con.execute("SELECT count(*) FROM reports WHERE timeliness='late'").fetchone()[0]
     assert late >= 1
+
+
+def test_a_message_that_keeps_failing_outside_the_parser_is_parked(tmp_path: Path, monkeypatch) -> None:
+    """A database or disk fault is retried next batch; after five failures the message is parked as
+    `failed` (kept raw, listed for the operator) instead of blocking every batch."""
+    from gateway import pipeline, replies
+
+    inst = make_instance(tmp_path / "i")
+    deliver_eml(inst, eml(SKHCN, "Báo cáo ngày 20/05/2025", CANONICAL, message_id="<p@skhcn>"), "p", at("2025-05-20 15:40"))
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(replies, "enqueue_reply", broken)
+    for i in range(pipeline.MAX_FAILURES - 1):
+        res = poll(inst, at(f"2025-05-20 15:4{i + 1}"))
+        assert res.batch.processed == 0
+        row = next(inst.store.db.query("SELECT outcome, failures, error FROM messages"))
+        assert (row["outcome"], row["failures"]) == ("received", i + 1) and "disk full" in row["error"]
+        assert inst.store.db.execute("SELECT count(*) FROM reports").fetchone()[0] == 0  # rolled back
+    poll(inst, at("2025-05-20 15:49"))
+    row = next(inst.store.db.query("SELECT outcome, codes FROM messages"))
+    assert (row["outcome"], json.loads(row["codes"])) == ("failed", ["internal_error"])
+    inbox = inst.cfg.resolve(inst.cfg.mail.maildir)
+    assert len(list((inbox / ".Failed" / "cur").iterdir())) == 1
+    monkeypatch.undo()
+    p = run_cli("reprocess", "1", "--config", str(inst.cfg.path), "--now", "2025-05-20T16:00:00+07:00")
+    assert p.returncode == 0 and "accepted" in p.stdout, p.stderr
