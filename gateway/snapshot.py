@@ -7,7 +7,10 @@ Nothing here renders; the site builder only formats.
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -25,6 +28,19 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 EMAIL_REDACTED = "[địa chỉ thư]"
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while building hundreds of thousands of short-lived objects
+    that form no cycles worth collecting (it would run hundreds of times for nothing)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def redact(text: str | None) -> str | None:
     """Hide e-mail addresses in free text (signatures pasted into a field) unless the site shows them."""
     if not text or "@" not in text:
@@ -32,7 +48,7 @@ def redact(text: str | None) -> str | None:
     return _EMAIL.sub(EMAIL_REDACTED, text)
 
 
-@dataclass
+@dataclass(slots=True)
 class Update:
     report_id: int
     unit: str
@@ -51,6 +67,14 @@ class Update:
     unchanged: frozenset[str] = frozenset()
     # When this unit first raised the difficulty it still names (consecutive identical updates).
     difficulty_since: datetime | None = None
+    # The timeline shows an update once and counts the same unit's identical updates after it.
+    folded: bool = False
+    repeats: int = 0
+    repeats_until: datetime | None = None
+
+    def same_as(self, other: Update) -> bool:
+        return (self.status, self.progress, self.result, self.difficulties, self.proposals, self.notes) == (
+            other.status, other.progress, other.result, other.difficulties, other.proposals, other.notes)
 
 
 @dataclass
@@ -64,6 +88,11 @@ class TaskView:
     days_left: int | None = None
     deadline: date | None = None
     open_difficulties: list[Update] = field(default_factory=list)
+
+    @property
+    def timeline(self) -> list[Update]:
+        """Every update that changed something, newest first (identical repeats are counted on it)."""
+        return [u for u in reversed(self.updates) if not u.folded]
 
     @property
     def state(self) -> str:
@@ -113,10 +142,17 @@ class PeriodView:
     cells: list[Cell]
     reports: dict[str, ReportView]  # unit -> the latest report for the period
     counts: dict[str, int]  # on_time / late / missing / pending
+    _by_unit: dict[str, Cell] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_unit = {c.unit: c for c in self.cells}
 
     @property
     def key(self) -> str:
         return f"{self.kind}-{self.period}"
+
+    def cell(self, unit: str) -> Cell | None:
+        return self._by_unit.get(unit)
 
 
 @dataclass
@@ -166,6 +202,11 @@ def _data_as_of(cfg: Config, store: Store) -> datetime:
 
 
 def take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_days: int = 30) -> Snapshot:
+    with paused_gc():
+        return _take(cfg, store, directory, now, trend_days)
+
+
+def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_days: int) -> Snapshot:
     cal = WorkCalendar(cfg.deadlines, cfg.tz)
     comp: Compliance = build_compliance(store, directory, cal, now)
     today = now.date()
@@ -183,11 +224,19 @@ def take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_d
     # -- fold the timeline: per (unit, task), which fields repeat the previous update
     by_task: dict[str, list[Update]] = {}
     prev_pair: dict[tuple[str, str], Update] = {}
+    shown_pair: dict[tuple[str, str], Update] = {}
     new_difficulties: list[Update] = []
     for u in updates:
         by_task.setdefault(u.task, []).append(u)
         key = (u.unit, u.task)
         prev = prev_pair.get(key)
+        if prev is not None and u.same_as(prev):
+            u.folded = True
+            shown = shown_pair[key]
+            shown.repeats += 1
+            shown.repeats_until = u.received_at
+        else:
+            shown_pair[key] = u
         if prev is not None:
             u.unchanged = frozenset(f for f in TEXT_FIELDS if getattr(u, f) and getattr(u, f) == getattr(prev, f))
         if u.difficulties:

@@ -8,8 +8,14 @@ keeps those files' bytes and timestamps).
 
 from __future__ import annotations
 
+import functools
+import logging
+import multiprocessing
+import os
+import pickle
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -19,12 +25,15 @@ import jinja2
 from markupsafe import Markup, escape
 
 from gateway.messages import period_input
-from gateway.snapshot import PeriodView, Snapshot, TaskView, UnitView
+from gateway.snapshot import PeriodView, Snapshot, TaskView, UnitView, paused_gc
 from gateway.templating import environment
 from parsers.text import fold
 from site_builder import charts, exports
 from site_builder.publish import PublishResult, current_build, publish
 
+log = logging.getLogger(__name__)
+# From this many task updates on, the exports are built in a second process.
+PARALLEL_FROM = 20_000
 STATIC = Path(__file__).resolve().parent.parent / "templates" / "site" / "static"
 ASOF_PLACEHOLDER = '<time class="asof" datetime="">--:-- --/--/----</time>'
 _ASOF_RE = re.compile(r'<time class="asof" datetime="[^"<>]*">[^<]*</time>')
@@ -130,7 +139,9 @@ def _pct(v: float | None) -> str:
 
 def _env(templates_dir: str, helpers: _Helpers) -> jinja2.Environment:
     env = environment(templates_dir, html=True).overlay()
+    period = functools.lru_cache(maxsize=4096)(env.filters["period"])  # the same few hundred periods
     env.filters.update(
+        period=period,
         slug=slug, pct=_pct, badge=helpers.badge, unit_link=helpers.unit_link, task_link=helpers.task_link,
         progress=_progress, ut=_user_text, xml=_xml_text,
     )
@@ -157,10 +168,9 @@ def render_pages(snap: Snapshot, templates_dir: str = "", previous: Path | None 
                    f'{snap.data_as_of:%H:%M %d/%m/%Y}</time>')
     common: dict[str, Any] = {"s": snap, "units_by_code": h.units, "tasks_by_code": h.tasks,
                               "asof": Markup(ASOF_PLACEHOLDER)}
-    files: dict[str, bytes] = {}
     templates: dict[str, jinja2.Template] = {}
 
-    def page(path: str, template: str, **ctx: Any) -> None:
+    def page(files: dict[str, bytes], path: str, template: str, **ctx: Any) -> None:
         tpl = templates.get(template)
         if tpl is None:
             tpl = templates[template] = env.get_template(f"site/{template}")
@@ -176,47 +186,105 @@ def render_pages(snap: Snapshot, templates_dir: str = "", previous: Path | None 
                 return
         files[path] = html.replace(ASOF_PLACEHOLDER, stamp).encode("utf-8")
 
-    # Overview
-    page("index.html", "home.html.j2")
-    # Units
-    page("don-vi/index.html", "units.html.j2")
-    for u in snap.units:
-        page(f"don-vi/{slug(u.info.code)}.html", "unit.html.j2", u=u)
-    # Tasks: the full list, pre-rendered filter views (no JavaScript needed), one page each
-    page("nhiem-vu/index.html", "tasks.html.j2", view=None, view_tasks=snap.tasks)
-    for g in snap.groups:
-        page(f"nhiem-vu/loc/nhom-{slug(g)}.html", "tasks.html.j2", view=("group", g),
-             view_tasks=[t for t in snap.tasks if t.info.group == g])
-    for state, stem in STATES.items():
-        page(f"nhiem-vu/loc/{stem}.html", "tasks.html.j2", view=("state", state),
-             view_tasks=[t for t in snap.tasks if t.state == state])
-    for t in snap.tasks:
-        page(f"nhiem-vu/{slug(t.info.code)}.html", "task.html.j2", t=t)
-    # Difficulties, scores
-    page("kho-khan/index.html", "difficulties.html.j2")
-    page("danh-gia/index.html", "scores.html.j2")
-    # Archive: one page per period
-    page("luu-tru/index.html", "archive.html.j2")
-    for pv in snap.periods:
-        page(archive_path(pv.kind, pv.period), "period.html.j2", pv=pv)
-    # Guide, and each unit's form and template
-    page("huong-dan/index.html", "guide.html.j2")
-    kind_label = labels["kinds"]["daily"]
-    for u in snap.units:
-        rows = exports.form_rows(snap, u, lambda st: labels["statuses"].get(st, st))
-        text = _form_text(templates_dir, snap, u, rows)
-        stem = slug(u.info.code)
-        files[f"huong-dan/mau-{stem}.txt"] = text.encode("utf-8")
-        files[f"huong-dan/mau-{stem}.xlsx"] = exports.xlsx_template(snap, u, rows, kind_label)
-        page(f"huong-dan/{stem}.html", "guide_unit.html.j2", u=u, form_text=text, form_rows=rows)
-    # Exports and the feed
-    files.update(exports.exports(snap))
-    page("du-lieu/index.html", "data.html.j2")
-    files["du-lieu/kho-khan.atom"] = _feed(env, snap, h)
-    for p in sorted(STATIC.rglob("*")):
-        if p.is_file():
-            files[f"static/{p.relative_to(STATIC).as_posix()}"] = p.read_bytes()
+    def pages(files: dict[str, bytes]) -> dict[str, bytes]:
+        # Overview
+        page(files, "index.html", "home.html.j2")
+        # Units
+        page(files, "don-vi/index.html", "units.html.j2")
+        for u in snap.units:
+            page(files, f"don-vi/{slug(u.info.code)}.html", "unit.html.j2", u=u)
+        # Tasks: the full list, pre-rendered filter views (no JavaScript needed), one page each
+        page(files, "nhiem-vu/index.html", "tasks.html.j2", view=None, view_tasks=snap.tasks)
+        for g in snap.groups:
+            page(files, f"nhiem-vu/loc/nhom-{slug(g)}.html", "tasks.html.j2", view=("group", g),
+                 view_tasks=[t for t in snap.tasks if t.info.group == g])
+        for state, stem in STATES.items():
+            page(files, f"nhiem-vu/loc/{stem}.html", "tasks.html.j2", view=("state", state),
+                 view_tasks=[t for t in snap.tasks if t.state == state])
+        for t in snap.tasks:
+            page(files, f"nhiem-vu/{slug(t.info.code)}.html", "task.html.j2", t=t)
+        # Difficulties, scores
+        page(files, "kho-khan/index.html", "difficulties.html.j2")
+        page(files, "danh-gia/index.html", "scores.html.j2")
+        # Guide, and each unit's form and template
+        page(files, "huong-dan/index.html", "guide.html.j2")
+        kind_label = labels["kinds"]["daily"]
+        for u in snap.units:
+            rows = exports.form_rows(snap, u, lambda st: labels["statuses"].get(st, st))
+            text = _form_text(templates_dir, snap, u, rows)
+            stem = slug(u.info.code)
+            files[f"huong-dan/mau-{stem}.txt"] = text.encode("utf-8")
+            files[f"huong-dan/mau-{stem}.xlsx"] = exports.xlsx_template(snap, u, rows, kind_label)
+            page(files, f"huong-dan/{stem}.html", "guide_unit.html.j2", u=u, form_text=text, form_rows=rows)
+        # Archive: one page per period
+        page(files, "luu-tru/index.html", "archive.html.j2")
+        for pv in snap.periods:
+            page(files, archive_path(pv.kind, pv.period), "period.html.j2", pv=pv)
+        page(files, "du-lieu/index.html", "data.html.j2")
+        files["du-lieu/kho-khan.atom"] = _feed(env, snap, h)
+        for p in sorted(STATIC.rglob("*")):
+            if p.is_file():
+                files[f"static/{p.relative_to(STATIC).as_posix()}"] = p.read_bytes()
+        return files
+
+    with paused_gc():
+        # The data exports are as much work as all the pages: on two cores, a second process
+        # builds them meanwhile.
+        if len(snap.updates) >= PARALLEL_FROM and _workers() > 1:
+            exported = in_child(lambda: exports.exports(snap))
+            files = pages({})
+            files.update(exported())
+        else:
+            files = pages({})
+            files.update(exports.exports(snap))
     return files
+
+
+def _workers() -> int:
+    env = os.environ.get("BAOCAO_SITE_WORKERS")
+    if env:
+        return max(1, int(env))
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(2, os.cpu_count() or 1)
+
+
+def in_child(work: Callable[[], dict[str, bytes]]) -> Callable[[], dict[str, bytes]]:
+    """Start `work` in a forked process (it inherits the snapshot: nothing to pickle on the way in)
+    and return a function that waits for its files. If the child fails, the work is redone here."""
+    ctx = multiprocessing.get_context("fork")
+    recv, send = ctx.Pipe(duplex=False)
+
+    def run() -> None:
+        try:
+            payload = pickle.dumps(("ok", work()), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent, which redoes the work
+            payload = pickle.dumps(("error", repr(exc)))
+        send.send_bytes(payload)
+        send.close()
+
+    try:
+        proc = ctx.Process(target=run, name="site-builder", daemon=True)
+        proc.start()
+    except OSError as exc:
+        log.warning("site build: no worker process (%s); building in one process", exc)
+        return work
+    send.close()
+
+    def wait() -> dict[str, bytes]:
+        try:
+            status, payload = pickle.loads(recv.recv_bytes())
+        except (EOFError, OSError) as exc:
+            status, payload = "error", f"worker ended without a result ({exc})"
+        finally:
+            recv.close()
+            proc.join()
+        if status == "ok":
+            return payload
+        log.warning("site build worker failed: %s; building that part here", payload)
+        return work()
+
+    return wait
 
 
 def _feed(env: jinja2.Environment, snap: Snapshot, h: _Helpers) -> bytes:

@@ -19,24 +19,17 @@ from xml.sax.saxutils import escape
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MAX_CELL = 32767  # Excel's limit on characters in a cell
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)
+_SPACE = frozenset(" \t\n\r")
 
 Cell = str | int | float | None
 
 
-def _col(n: int) -> str:
-    s = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
 def _text(value: str) -> str:
-    value = _XML_ILLEGAL.sub("", value)
+    if _XML_ILLEGAL.search(value):
+        value = _XML_ILLEGAL.sub("", value)
     if len(value) > MAX_CELL:
         value = value[: MAX_CELL - 1] + "…"
-    return escape(value)
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @dataclass
@@ -60,24 +53,33 @@ def _sheet_xml(sheet: Sheet) -> str:
             out.append(f'<col min="{i + 1}" max="{i + 1}" width="{w:g}" customWidth="1"/>')
         out.append("</cols>")
     out.append("<sheetData>")
-    cols: list[str] = []
+    # Cells carry no reference: each row lists every cell up to its last value (empty ones as
+    # <c/>), which readers place by position. Smaller and faster for a million cells.
     for ri, row in enumerate(sheet.rows):
-        rn = ri + 1
         style = ' s="1"' if ri in sheet.bold_rows else ""
-        parts = [f'<row r="{rn}">']
-        for ci, v in enumerate(row):
-            if v is None or v == "":
-                continue
-            while len(cols) <= ci:
-                cols.append(_col(len(cols)))
-            ref = f"{cols[ci]}{rn}"
-            if isinstance(v, bool):
-                parts.append(f'<c r="{ref}"{style} t="b"><v>{int(v)}</v></c>')
+        parts = [f'<row r="{ri + 1}">']
+        append = parts.append
+        last = len(row)
+        while last and (row[last - 1] is None or row[last - 1] == ""):
+            last -= 1
+        for ci in range(last):
+            v = row[ci]
+            if v.__class__ is str:
+                if not v:
+                    append("<c/>")
+                    continue
+                t = _text(v)
+                space = ' xml:space="preserve"' if v[0] in _SPACE or v[-1] in _SPACE else ""
+                append(f'<c{style} t="inlineStr"><is><t{space}>{t}</t></is></c>')
+            elif v is None:
+                append("<c/>")
+            elif isinstance(v, bool):
+                append(f'<c{style} t="b"><v>{int(v)}</v></c>')
             elif isinstance(v, int | float):
-                parts.append(f'<c r="{ref}"{style}><v>{v}</v></c>')
+                append(f"<c{style}><v>{v}</v></c>")
             else:
-                parts.append(f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{_text(str(v))}</t></is></c>')
-        parts.append("</row>")
+                append(f'<c{style} t="inlineStr"><is><t xml:space="preserve">{_text(str(v))}</t></is></c>')
+        append("</row>")
         out.append("".join(parts))
     out.append("</sheetData></worksheet>")
     return "".join(out)
@@ -96,7 +98,7 @@ _STYLES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            '</styleSheet>')
 
 
-def workbook(sheets: list[Sheet], compresslevel: int = 6) -> bytes:
+def workbook(sheets: list[Sheet], compresslevel: int = 1) -> bytes:
     """The .xlsx bytes of these sheets (sheet names are cut to Excel's 31 characters)."""
     names = [re.sub(r"[\[\]:*?/\\]", " ", s.name)[:31] or f"Sheet{i + 1}" for i, s in enumerate(sheets)]
     ct = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'

@@ -314,3 +314,17 @@ def test_publish_is_an_atomic_symlink_swap_and_keeps_builds(tmp_path: Path) -> N
     assert out.is_symlink() and os.readlink(out).startswith(builds.name + "/")
     assert len([p for p in builds.iterdir() if p.is_dir()]) == inst.cfg.site.keep_builds
     assert (out / "index.html").is_file()
+
+
+def test_two_process_build_gives_the_same_files(province: Instance, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large site builds its exports in a forked worker: same bytes as in one process."""
+    from gateway import snapshot
+    from site_builder import build
+
+    snap = snapshot.take(province.cfg, province.store, province.directory, NOW)
+    monkeypatch.setenv("BAOCAO_SITE_WORKERS", "1")
+    one = build.render_pages(snap, province.templates_dir)
+    monkeypatch.setenv("BAOCAO_SITE_WORKERS", "2")
+    monkeypatch.setattr(build, "PARALLEL_FROM", 0)
+    two = build.render_pages(snap, province.templates_dir)
+    assert one == two
