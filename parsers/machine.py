@@ -23,12 +23,10 @@ def header(msg: Message, name: str) -> str:
 
 
 def decoded_header(msg: Message, name: str) -> str:
-    """A header decoded for people (RFC 2047 encoded words), e.g. the Subject."""
-    try:
-        v = msg.get(name)
-    except Exception:  # noqa: BLE001 - a malformed header falls back to its raw text
-        return header(msg, name)
-    return str(v).strip() if v is not None else ""
+    """A header decoded for people (RFC 2047 encoded words, raw 8-bit bytes), e.g. the Subject."""
+    from parsers.mime import decode_words
+
+    return decode_words(header(msg, name))
 
 
 def classify(msg: Message, sender: str, own_addresses: list[str], loop_token: str) -> str | None:
