@@ -89,9 +89,11 @@ def read_lines(lines: list[str]) -> RawReport:
     header_field: str | None = None
     for raw in _drop_signature_block(lines[:MAX_LINES]):
         line = clean_line(raw)
-        f = fold(line).strip()
-        if f and (_SIGNATURE.match(f) or _SIGNATURE.match(fold(strip_bullet(line)))) and len(f) < 60 and (rep.tasks or rep.summary):
-            break
+        # Signature lines are short: long lines are never folded for this check.
+        if len(line) < 90 and (rep.tasks or rep.summary):
+            f = fold(line).strip()
+            if f and len(f) < 60 and (_SIGNATURE.match(f) or _SIGNATURE.match(fold(strip_bullet(line)))):
+                break
         hit = match_label(line) if line.strip() else None
         if hit:
             name, value = hit

@@ -50,6 +50,7 @@ _BULLET = re.compile(
 )
 _LABEL = re.compile(r"^(?P<label>[^:]{1,48}?)\s*:\s?(?P<value>.*)$")
 _MARKUP = re.compile(r"^[*_]+|[*_]+$")
+_TASK_NO_COLON = re.compile(r"^(ma nhiem vu|nhiem vu|task)\s+(so\s+)?(?=[a-z]{1,8}[\s\-._]?\d)")
 
 
 def strip_bullet(line: str) -> str:
@@ -65,11 +66,12 @@ def match_label(line: str) -> tuple[str, str] | None:
         field = LABELS.get(key)
         if field:
             return field, _MARKUP.sub("", m.group("value")).strip(" |*_\t")
-    # A label without a colon: "Tình hình chung" as a heading, "Nhiệm vụ NV01 - ...".
-    key = fold_key(text)
-    if LABELS.get(key) == "summary":
+    # A label without a colon: "Tình hình chung" as a heading, "Nhiệm vụ NV01 - ...". Only the
+    # start of a line can be such a label: long lines are not folded whole.
+    key = fold_key(text[:48])
+    if len(text) <= 48 and LABELS.get(key) == "summary":
         return "summary", ""
-    m2 = re.match(r"^(ma nhiem vu|nhiem vu|task)\s+(so\s+)?(?=[a-z]{1,8}[\s\-._]?\d)", key)
+    m2 = _TASK_NO_COLON.match(key)
     if m2:
         skip = len(m2.group(1).split()) + (1 if m2.group(2) else 0)
         return "task", " ".join(text.split()[skip:])
