@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import os
 import random
 import sys
@@ -25,12 +26,14 @@ from email.utils import format_datetime, formataddr
 from pathlib import Path
 
 from gateway.calendar import WorkCalendar
+from gateway.clock import StepClock
+from gateway.cmd_run import Runner
 from gateway.config import load
 from gateway.instance import Instance
 from gateway.lists import TASK_COLUMNS, UNIT_COLUMNS
 from gateway.messages import BUNDLED_TEMPLATES, catalogue, period_input
 from gateway.scaffold import init_instance
-from gateway.service import poll, rebuild_site
+from gateway.service import rebuild_site
 from gateway.sources.maildir import deliver
 from parsers.text import fold
 
@@ -392,6 +395,19 @@ def _write_lists(path: Path, w: DemoWorld) -> None:
             wr.writerows(rows)
 
 
+def _day_line(inst: Instance, i: int, total: int, day: date, out) -> None:
+    """Progress: what the service did with one day's mail."""
+    lo = datetime.combine(day, time(0, 0), tzinfo=inst.cfg.tz).isoformat()
+    hi = datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=inst.cfg.tz).isoformat()
+    got = dict(inst.store.db.execute("SELECT outcome, count(*) FROM messages WHERE received_at>=? AND received_at<? "
+                                     "GROUP BY 1", [lo, hi]).fetchall())
+    sent = dict(inst.store.db.execute("SELECT purpose, count(*) FROM outbox WHERE created_at>=? AND created_at<? "
+                                      "GROUP BY 1", [lo, hi]).fetchall())
+    print(f"  [{i:>2}/{total}] {day:%a %d/%m/%Y}: {sum(got.values()):>3} messages ("
+          + ", ".join(f"{k} {v}" for k, v in sorted(got.items())) + "); sent "
+          + (", ".join(f"{k} {v}" for k, v in sorted(sent.items())) or "nothing"), file=out)
+
+
 def demo_clock(cal: WorkCalendar, real_now: datetime) -> datetime:
     """The demo's 'now': the real time if today's daily deadline has passed, else 17:15 on the
     latest working day before — so the home page shows a day whose reports are all in."""
@@ -419,6 +435,9 @@ def run_demo(path: Path | None, now: datetime | None = None, weeks: int = 5, out
     site_output = "../public" if default else "public"
     province = tomllib.loads((DEMO / "phrases.toml").read_text(encoding="utf-8"))["province"]
     init_instance(path, force=True, org_name=province["name"], address=OUR_ADDRESS, site_output=site_output)
+    cfg_file = path / "baocao.toml"
+    cfg_file.write_text(cfg_file.read_text(encoding="utf-8").replace(
+        "recipients = []", f'recipients = ["{province["working_group"]}"]'), encoding="utf-8")
     inst = Instance(load(path / "baocao.toml"))
     tz = inst.cfg.tz
     cal = WorkCalendar(inst.cfg.deadlines, tz)
@@ -436,25 +455,27 @@ def run_demo(path: Path | None, now: datetime | None = None, weeks: int = 5, out
     print(f"Demo province: {len(w.units)} units, {len(w.tasks)} tasks; {len(mails)} messages "
           f"from {start:%d/%m/%Y} to {now:%d/%m/%Y %H:%M}", file=out)
     maildir = inst.cfg.resolve(inst.cfg.mail.maildir)
-    by_day: dict[date, list[Mail]] = {}
-    for m in mails:
-        by_day.setdefault(m.when.date(), []).append(m)
-    totals: dict[str, int] = {}
-    days = sorted(by_day)
+    # The service itself runs the demo: `baocao run`'s loop on a stepping clock. Each message is
+    # delivered into the Maildir at its arrival time and wakes the loop, like IMAP IDLE; the
+    # deadline clock sends reminders at 14:30 and 16:00, digests after each deadline and early
+    # warnings, exactly as in production.
+    clock = StepClock(datetime.combine(start, time(6, 0), tzinfo=tz))
+    for n, m in enumerate(mails):
+        clock.at(m.when, lambda m=m, n=n: deliver(maildir, m.raw, f"{int(m.when.timestamp())}.demo{n:05d}.mx:2,", m.when))
+    days = sorted({m.when.date() for m in mails})
     for i, day in enumerate(days, start=1):
-        for n, m in enumerate(by_day[day]):
-            deliver(maildir, m.raw, f"{int(m.when.timestamp())}.demo{i:03d}_{n:03d}.mx:2,", m.when)
-        batch_now = min(datetime.combine(day, time(23, 59), tzinfo=tz), now)
-        res = poll(inst, batch_now, limit=10_000, build=False)
-        for k, v in res.batch.outcomes.items():
-            totals[k] = totals.get(k, 0) + v
-        outcomes = ", ".join(f"{k} {v}" for k, v in sorted(res.batch.outcomes.items()))
-        print(f"  [{i:>2}/{len(days)}] {day:%a %d/%m/%Y}: {res.batch.processed:>3} messages ({outcomes}); "
-              f"{res.flush.sent} replies", file=out)
+        clock.at(min(datetime.combine(day, time(23, 59), tzinfo=tz), now),
+                 lambda i=i, day=day: _day_line(inst, i, len(days), day, out))
+    runner = Runner(inst, clock, interval=6 * 3600, build_site=False)
+    logging.getLogger("gateway").setLevel(logging.WARNING)
+    runner.run(until=now)
+    totals = dict(inst.store.db.execute("SELECT outcome, count(*) FROM messages GROUP BY 1").fetchall())
+    sent = dict(inst.store.db.execute("SELECT purpose, count(*) FROM outbox GROUP BY 1").fetchall())
     site = rebuild_site(inst, now)
     print("Processed: " + ", ".join(f"{k} {v}" for k, v in sorted(totals.items())), file=out)
     print(f"Instance: {path}", file=out)
-    print(f"Outbox (receipts, rejections): {inst.cfg.resolve(inst.cfg.mail.outbox_dir)}", file=out)
+    print("Sent: " + ", ".join(f"{k} {v}" for k, v in sorted(sent.items())) + f" (one .eml each in "
+          f"{inst.cfg.resolve(inst.cfg.mail.outbox_dir)})", file=out)
     index = Path(os.path.abspath(inst.cfg.site_output)) / "index.html"  # the symlink, not today's build
     print(f"Site built ({site.files} files): {index}", file=out)
     print(f"Open it: file://{index}", file=out)
