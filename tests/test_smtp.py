@@ -272,3 +272,23 @@ def test_cap_per_recipient_per_hour(inst: Instance, server: SmtpServer) -> None:
     assert flush(inst, t0 + timedelta(minutes=30)).sent == 0
     assert flush(inst, t0 + timedelta(minutes=61)).sent == 3
     assert len(server.by_recipient(FOCAL)) == outbox.PER_RECIPIENT_PER_HOUR + 3
+
+
+def test_sink_works_inside_a_running_event_loop(inst: Instance, server: SmtpServer) -> None:
+    """Callers may already run an asyncio loop (a Playwright session, an async service)."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    async def inside() -> str:
+        sink = SmtpSink(inst.cfg)
+        try:
+            sink.send(b"Subject: x\r\nMessage-ID: <in-loop@x>\r\n\r\nx\r\n", "baocao@example.gov.vn", [FOCAL],
+                      "<in-loop@x>")
+        finally:
+            sink.close()
+        return check_connection(inst.cfg)
+
+    # In a thread of its own: other tests (Playwright's sync API) may leave a loop in this one.
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(asyncio.run, inside()).result(timeout=60).startswith("OK")
+    assert [m.message_id for m in server.messages] == ["<in-loop@x>"]

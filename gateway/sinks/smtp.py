@@ -20,7 +20,10 @@ import logging
 import os
 import re
 import ssl
+import threading
+from collections.abc import Awaitable
 from functools import lru_cache
+from typing import TypeVar
 
 import aiosmtplib
 
@@ -29,6 +32,7 @@ from gateway.errors import UserError
 from gateway.sinks import PermanentFailure, TemporaryFailure
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 CA_FILE_ENV = "BAOCAO_SMTP_CA_FILE"
 _ENHANCED = re.compile(r"^\s*([245]\.\d{1,3}\.\d{1,3})\b")
@@ -103,13 +107,39 @@ def _map(exc: BaseException) -> Exception:
     return TemporaryFailure(f"{type(exc).__name__}: {exc}")
 
 
+class _LoopThread:
+    """An event loop of our own in a worker thread: the synchronous sink then works whatever the
+    calling thread is doing (even inside another running loop, e.g. a Playwright session)."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, name="baocao-smtp", daemon=True)
+        self.thread.start()
+
+    def run(self, coro: Awaitable[T], timeout: float) -> T:
+        future = asyncio.run_coroutine_threadsafe(coro, self.loop)  # type: ignore[arg-type]
+        try:
+            return future.result(timeout)
+        except TimeoutError:
+            future.cancel()
+            raise
+
+    def close(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+        if not self.thread.is_alive():
+            self.loop.close()
+
+
 class SmtpSink:
     def __init__(self, cfg: Config, ssl_context: ssl.SSLContext | None = None) -> None:
         self.cfg = cfg
         self._ctx = ssl_context
-        self._loop = asyncio.new_event_loop()
-        self._smtp: aiosmtplib.SMTP | None = None
         _client(cfg, ssl_context)  # validate settings and the secret now, loudly
+        self._runner = _LoopThread()
+        self._smtp: aiosmtplib.SMTP | None = None
+        # A hard stop in case a server stalls between the client's own per-command timeouts.
+        self._limit = max(30.0, cfg.smtp.timeout_seconds * 6.0)
 
     async def _connect(self) -> aiosmtplib.SMTP:
         if self._smtp is not None and self._smtp.is_connected:
@@ -133,15 +163,15 @@ class SmtpSink:
 
     def _drop(self) -> None:
         if self._smtp is not None:
-            try:
-                self._smtp.close()
-            except Exception:  # noqa: BLE001 - the connection is already broken
+            smtp, self._smtp = self._smtp, None
+            try:  # the client belongs to the worker loop: close it there
+                self._runner.loop.call_soon_threadsafe(smtp.close)
+            except RuntimeError:  # the loop is already closed
                 pass
-            self._smtp = None
 
     def send(self, raw: bytes, sender: str, recipients: list[str], message_id: str) -> None:
         try:
-            self._loop.run_until_complete(self._send(raw, sender, recipients))
+            self._runner.run(self._send(raw, sender, recipients), self._limit)
         except (TemporaryFailure, PermanentFailure):
             self._drop()
             raise
@@ -153,11 +183,11 @@ class SmtpSink:
     def close(self) -> None:
         if self._smtp is not None and self._smtp.is_connected:
             try:
-                self._loop.run_until_complete(self._smtp.quit())
+                self._runner.run(self._smtp.quit(), self._limit)
             except Exception:  # noqa: BLE001 - quitting a dead session
                 pass
         self._drop()
-        self._loop.close()
+        self._runner.close()
 
 
 def check_connection(cfg: Config, ssl_context: ssl.SSLContext | None = None) -> str:
@@ -176,8 +206,8 @@ def check_connection(cfg: Config, ssl_context: ssl.SSLContext | None = None) -> 
         auth = f", AUTH as {cfg.smtp.username}" if cfg.smtp.username else ", no AUTH"
         return f"OK {cfg.smtp.host}:{cfg.smtp.port} ({how}{auth})"
 
-    loop = asyncio.new_event_loop()
+    runner = _LoopThread()
     try:
-        return loop.run_until_complete(probe())
+        return runner.run(probe(), max(30.0, cfg.smtp.timeout_seconds * 6.0))
     finally:
-        loop.close()
+        runner.close()
