@@ -46,13 +46,13 @@ _UTF8_QP.header_encoding = QP
 _UTF8_QP.body_encoding = QP
 
 
-def _header(text: str) -> str:
+def _header(text: str, name: str = "Subject") -> str:
     """RFC 2047-encode a header value when it is not plain ASCII."""
     try:
         text.encode("ascii")
         return text
     except UnicodeEncodeError:
-        return Header(text, "utf-8", maxlinelen=76).encode()
+        return Header(text, "utf-8", maxlinelen=76, header_name=name).encode()
 
 
 def build(cfg: Config, *, to: str, subject: str, body: str, message_id: str, now: datetime,

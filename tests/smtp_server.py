@@ -68,8 +68,8 @@ class Received:
 
     @property
     def subject(self) -> str:
-        """The decoded Subject, whitespace-normalised (folding may leave a leading space)."""
-        return " ".join(str(self.msg["Subject"]).split())
+        """The decoded Subject, exactly (a fold must not add or drop a space)."""
+        return str(self.msg["Subject"])
 
     @property
     def message_id(self) -> str:
