@@ -201,6 +201,8 @@ class Runner:
         seconds = max(0.0, (self.next_wake(now) - now).total_seconds())
         self.waiting = True
         try:
+            if self.stop.is_set():  # the signal came between the step and here
+                return
             wait_for_mail = getattr(self.source, "wait_for_mail", None)
             if self.clock.real and isinstance(self.clock, SystemClock) and wait_for_mail is not None:
                 try:
@@ -232,6 +234,8 @@ class Runner:
             while not self.stop.is_set():
                 self.tick()
                 if until is not None and self.clock.now() >= until:
+                    break
+                if self.stop.is_set():  # a signal that arrived during the step: do not start waiting
                     break
                 try:
                     self._wait()
