@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import logging
 import os
 import re
@@ -29,6 +28,7 @@ import aiosmtplib
 
 from gateway.config import Config
 from gateway.errors import UserError
+from gateway.net import is_loopback
 from gateway.sinks import PermanentFailure, TemporaryFailure
 
 log = logging.getLogger(__name__)
@@ -36,15 +36,6 @@ T = TypeVar("T")
 
 CA_FILE_ENV = "BAOCAO_SMTP_CA_FILE"
 _ENHANCED = re.compile(r"^\s*([245]\.\d{1,3}\.\d{1,3})\b")
-
-
-def _is_loopback(host: str) -> bool:
-    if host in ("localhost", "localhost.localdomain"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def enhanced_status(message: str) -> str:
@@ -67,7 +58,7 @@ def _tls_context(extra_ca_file: str) -> ssl.SSLContext:
 
 def _client(cfg: Config, ctx: ssl.SSLContext | None) -> aiosmtplib.SMTP:
     s = cfg.smtp
-    if s.security == "none" and not _is_loopback(s.host):
+    if s.security == "none" and not is_loopback(s.host):
         raise UserError(f"smtp.security = \"none\" is only allowed for a relay on this machine, not {s.host!r}; "
                         "use \"starttls\" (port 587) or \"tls\" (port 465)")
     password = None

@@ -16,7 +16,6 @@ pipeline recognises them by their Message-ID key (`messages.key`), so nothing is
 from __future__ import annotations
 
 import imaplib
-import ipaddress
 import logging
 import os
 import ssl
@@ -31,6 +30,7 @@ from imapclient.imapclient import DELETED, SocketTimeout
 
 from gateway.config import Config
 from gateway.errors import UserError
+from gateway.net import is_loopback
 from gateway.pipeline import inbound_key
 from gateway.sources import Inbound
 from gateway.store import Store
@@ -70,15 +70,6 @@ def _decode(value: object) -> str:
     return value.decode(errors="replace") if isinstance(value, bytes) else str(value)
 
 
-def _is_loopback(host: str) -> bool:
-    if host in ("localhost", "localhost.localdomain"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def tls_context() -> ssl.SSLContext:
     ctx = ssl.create_default_context()
     extra = os.environ.get(CA_FILE_ENV, "")
@@ -91,7 +82,7 @@ def open_client(cfg: Config) -> tuple[IMAPClient, int]:
     """Connect, log in and SELECT the configured folder: (client, UIDVALIDITY). Raises ImapError
     for problems an operator must fix; connection errors are re-raised as ImapError too."""
     s = cfg.imap
-    if s.security == "none" and not _is_loopback(s.host):
+    if s.security == "none" and not is_loopback(s.host):
         # The password would cross the network in clear text.
         raise ImapError(f"imap.security = \"none\" is only allowed for a server on this machine, not {s.host!r}; "
                         "use \"tls\" (port 993) or \"starttls\" (port 143)")
