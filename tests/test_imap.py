@@ -594,3 +594,22 @@ def test_baocao_run_records_new_mail_within_two_seconds_with_idle(
 
 def count_in(store: Store, table: str) -> int:
     return int(store.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def test_mail_arriving_just_before_idle_still_wakes_the_waiter(inst: Instance, dovecot: Dovecot,
+                                                             mailbox: MailUser) -> None:
+    """The race between our last SEARCH and the IDLE command: the server announces the new message
+    while IDLE starts, before "+ idling"; the waiter must not sleep through it."""
+    from gateway.sources.imap import ImapSource
+
+    source = ImapSource(inst.cfg, inst.store)
+    try:
+        client = source._ensure()
+        assert source._pending(client)[1] == []  # the SEARCH that found nothing
+        dovecot.append(mailbox, report(1))  # arrives now, before IDLE is issued
+        time.sleep(0.2)
+        started = time.monotonic()
+        source._idle(client, 5.0)
+        assert time.monotonic() - started < 1.0
+    finally:
+        source.close()

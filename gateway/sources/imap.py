@@ -486,6 +486,11 @@ class ImapSource:
     def _idle(self, client: IMAPClient, seconds: float) -> None:
         """One IDLE round: returns on new mail, at the end of `seconds`, or raises when the
         connection died (imapclient then returns early with nothing, and idle_done() fails)."""
+        # Mail that arrived after our last SEARCH is not announced once IDLE starts (Dovecot
+        # reports it only at the next command): a NOOP right before IDLE shrinks that window from
+        # a whole batch to one round trip.
+        if any(isinstance(r, tuple) and len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in client.noop()[1]):
+            return
         client.idle()
         self.idle_rounds += 1
         end = time.monotonic() + seconds
