@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 from email import encoders
-from email.charset import QP, Charset
+from email.charset import BASE64, QP, Charset
 from email.header import Header
 from email.message import Message
 from email.mime.base import MIMEBase
@@ -41,9 +41,11 @@ def render(cfg: Config, template: str, context: dict[str, Any]) -> tuple[str, st
     return subject, body
 
 
-_UTF8_QP = Charset("utf-8")
-_UTF8_QP.header_encoding = QP
-_UTF8_QP.body_encoding = QP
+# Bodies in base64: binascii does it in C (quoted-printable is pure Python and cost more than
+# the whole template render), and every client decodes it.
+_UTF8 = Charset("utf-8")
+_UTF8.header_encoding = QP
+_UTF8.body_encoding = BASE64
 
 
 def _header(text: str, name: str = "Subject") -> str:
@@ -60,7 +62,7 @@ def build(cfg: Config, *, to: str, subject: str, body: str, message_id: str, now
           auto: str = "auto-replied", attachments: list[tuple[str, str, bytes]] | None = None) -> Message:
     # email.mime with plain string headers: the policy-based EmailMessage re-parses and refolds
     # every header, which cost more than everything else in a receipt.
-    text = MIMEText(body, "plain", _UTF8_QP)
+    text = MIMEText(body, "plain", _UTF8)
     if attachments:
         msg: Message = MIMEMultipart()
         msg.attach(text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _D_MAP = str.maketrans({"đ": "d", "Đ": "d", "Ð": "d", "ð": "d"})
 # Invisible or odd spacing characters seen in real mail.
@@ -46,9 +47,16 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_ODD = re.compile("[" + "".join(chr(c) for c in _SPACES) + "]")
+
+
 def clean_line(line: str) -> str:
     """NFC, odd spaces to plain spaces, invisible marks removed, trailing space stripped."""
-    return nfc(line).translate(_SPACES).rstrip()
+    if not unicodedata.is_normalized("NFC", line):
+        line = unicodedata.normalize("NFC", line)
+    if _ODD.search(line):  # rare: a regex scan in C is far cheaper than translate() on every line
+        line = line.translate(_SPACES)
+    return line.rstrip()
 
 
 def _fold_table() -> dict[int, str | None]:
@@ -70,8 +78,16 @@ def _fold_table() -> dict[int, str | None]:
 _FOLD = _fold_table()
 
 
+@lru_cache(maxsize=8192)
+def _fold_cached(text: str) -> str:
+    return _WS.sub(" ", text.translate(_FOLD).lower()).strip()
+
+
 def fold(text: str) -> str:
-    """Diacritics- and case-insensitive key: 'Tiến ĐỘ' -> 'tien do' (NFC or NFD input alike)."""
+    """Diacritics- and case-insensitive key: 'Tiến ĐỘ' -> 'tien do' (NFC or NFD input alike).
+    Short strings repeat across reports (labels, statuses): those are folded once."""
+    if len(text) <= 120:
+        return _fold_cached(text)
     return _WS.sub(" ", text.translate(_FOLD).lower()).strip()
 
 
