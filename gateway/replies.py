@@ -73,12 +73,14 @@ def enqueue_reply(cfg: Config, store: Store, directory: Directory, cal: WorkCale
         subject, body = compose.render(cfg, "receipt.txt.j2", ctx)
         purpose = "receipt"
     else:
-        example_unit = unit or (units.get(report.sender_units[0]) if len(report.sender_units) == 1 else None)
+        # The example is for a unit this address may report for, not the one it named wrongly.
+        own = [units[c] for c in report.sender_units if c in units]
+        example_unit = own[0] if own else unit
         kind = report.kind or "daily"
         period = report.period or (report.received_at or now).date().isoformat()
         ctx.update(
             reason=reason_text(report.codes[0] if report.codes else "not_a_report"),
-            unit=example_unit, received_at=report.received_at or now,
+            unit=example_unit, sender_units=own, received_at=report.received_at or now,
             original_subject=report.subject,
             example=example_form(cfg, directory, example_unit, kind, period),
         )

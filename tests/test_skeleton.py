@@ -309,3 +309,28 @@ def test_a_message_that_keeps_failing_outside_the_parser_is_parked(tmp_path: Pat
     monkeypatch.undo()
     p = run_cli("reprocess", "1", "--config", str(inst.cfg.path), "--now", "2025-05-20T16:00:00+07:00")
     assert p.returncode == 0 and "accepted" in p.stdout, p.stderr
+
+
+def test_rejection_explains_and_gives_the_senders_own_form(tmp_path: Path) -> None:
+    import email
+    import email.policy
+
+    inst = make_instance(tmp_path / "i")
+    body = CANONICAL.replace("Đơn vị: SKHCN", "Đơn vị: Công an tỉnh")
+    deliver_eml(inst, eml(SKHCN, "Báo cáo ngày 20/05/2025", body, message_id="<w@skhcn>"), "w", at("2025-05-20 15:40"))
+    poll(inst, at("2025-05-20 15:41"))
+    row = next(inst.store.db.query("SELECT purpose, subject, raw FROM outbox"))
+    assert row["purpose"] == "rejection" and row["subject"].startswith("[Chưa ghi nhận]")
+    text = email.message_from_bytes(row["raw"], policy=email.policy.default).get_body().get_content()
+    assert "không phải là đầu mối báo cáo của đơn vị" in text
+    assert "đầu mối báo cáo của: Sở Khoa học và Công nghệ (SKHCN)" in text
+    assert "Đơn vị: SKHCN" in text and "Nhiệm vụ: NV01" in text  # the sender's own pre-filled form
+    assert "Đơn vị: CAT" not in text
+
+
+def test_receipt_subject_names_the_period_once(tmp_path: Path) -> None:
+    inst = make_instance(tmp_path / "i")
+    deliver_eml(inst, eml(SKHCN, "Báo cáo ngày 20/05/2025", CANONICAL, message_id="<s@skhcn>"), "s", at("2025-05-20 15:40"))
+    poll(inst, at("2025-05-20 15:41"))
+    subject = inst.store.db.execute("SELECT subject FROM outbox").fetchone()[0]
+    assert subject == "[Đã nhận] Báo cáo ngày 20/05/2025 – Sở KH&CN"
