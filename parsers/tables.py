@@ -9,7 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import posixpath
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from parsers.labels import LABELS, match_label
@@ -100,11 +102,20 @@ def read_csv(data: bytes) -> TableRead | None:
 
 
 def read_xlsx(data: bytes) -> TableRead | None:
-    from openpyxl import load_workbook  # local: only mail with a spreadsheet pays for it
-
     with zipfile.ZipFile(io.BytesIO(data)) as z:  # refuse a zip bomb before openpyxl inflates it
         if sum(i.file_size for i in z.infolist()) > MAX_XLSX_UNPACKED:
             return None
+        # openpyxl's load_workbook builds the whole object model (styles, theme, properties) and
+        # costs ~2 ms even in read-only mode; a plain workbook is read from its parts instead.
+        fast = _read_xlsx_parts(z)
+    if fast is not _UNSURE:
+        return fast  # type: ignore[return-value]
+    return _read_xlsx_openpyxl(data)
+
+
+def _read_xlsx_openpyxl(data: bytes) -> TableRead | None:
+    from openpyxl import load_workbook  # local: only mail with a spreadsheet pays for it
+
     wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         for ws in wb.worksheets:
@@ -120,6 +131,157 @@ def read_xlsx(data: bytes) -> TableRead | None:
     finally:
         wb.close()
     return None
+
+
+_UNSURE = object()  # the direct reader met something unusual: openpyxl decides
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_DOC_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_XLSX_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+_OTHER_MAINS = (
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+    "application/vnd.ms-excel.template.macroEnabled.main+xml",
+)
+_SHARED_STRINGS = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+
+
+def _read_xlsx_parts(z: zipfile.ZipFile) -> object:
+    """What `_read_xlsx_openpyxl` returns, for a workbook laid out the usual way, read with
+    openpyxl's own sheet and shared-string parsers but without its workbook object model.
+    `_UNSURE` for anything less usual (macro or template files, 1904 dates, chartsheets, styles
+    pointing at unknown formats), so the output is openpyxl's in every case."""
+    from xml.etree.ElementTree import fromstring
+
+    from openpyxl.reader.strings import read_string_table
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
+    from openpyxl.utils.datetime import WINDOWS_EPOCH
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    names = set(z.namelist())
+    try:
+        types = fromstring(z.read("[Content_Types].xml"))
+        overrides = [(o.get("PartName") or "", o.get("ContentType") or "") for o in types.iter(_CT + "Override")]
+        if any(ct in _OTHER_MAINS for _, ct in overrides):
+            return _UNSURE
+        mains = [p for p, ct in overrides if ct == _XLSX_MAIN]
+        if not mains or mains[0] != "/xl/workbook.xml" or "xl/styles.xml" not in names:
+            return _UNSURE
+        strings_parts = [p for p, ct in overrides if ct == _SHARED_STRINGS]
+
+        for part in ("docProps/core.xml", "docProps/custom.xml"):
+            if part in names:
+                fromstring(z.read(part))  # openpyxl refuses a workbook whose properties are not XML
+        book = fromstring(z.read("xl/workbook.xml"))
+        pr = book.find(_MAIN + "workbookPr")
+        if pr is not None and pr.get("date1904") not in (None, "0", "false"):
+            return _UNSURE
+        rels: dict[str, tuple[str, str]] = {}
+        if "xl/_rels/workbook.xml.rels" not in names:
+            return _UNSURE
+        for r in fromstring(z.read("xl/_rels/workbook.xml.rels")).iter(_PKG_REL + "Relationship"):
+            target = r.get("Target") or ""
+            if r.get("TargetMode") == "External" or not target:
+                return _UNSURE
+            target = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+            rels[r.get("Id") or ""] = (r.get("Type") or "", target)
+        sheet_paths = []
+        for sh in book.iter(_MAIN + "sheet"):
+            rid = sh.get(_DOC_REL + "id")
+            if not rid or rid not in rels:
+                return _UNSURE
+            kind, target = rels[rid]
+            if target not in names:
+                continue  # openpyxl skips a sheet whose part is missing
+            if "chartsheet" in kind:
+                return _UNSURE
+            sheet_paths.append(target)
+
+        # Number format of each cell style (cellXfs), as openpyxl resolves it.
+        styles = fromstring(z.read("xl/styles.xml"))
+        custom: dict[int, str] = {}
+        numfmts = styles.find(_MAIN + "numFmts")  # not the dxfs' numFmt elements
+        for nf in numfmts.iter(_MAIN + "numFmt") if numfmts is not None else ():
+            custom[int(nf.get("numFmtId") or "")] = nf.get("formatCode") or ""
+        xfs_node = styles.find(_MAIN + "cellXfs")
+        if xfs_node is None:
+            return _UNSURE
+        formats: list[str] = []
+        date_formats: set[int] = set()
+        timedelta_formats: set[int] = set()
+        for idx, xf in enumerate(xfs_node.iter(_MAIN + "xf")):
+            fid = int(xf.get("numFmtId") or 0)
+            if fid in custom:
+                fmt = custom[fid]
+            elif fid < 164:
+                if fid not in BUILTIN_FORMATS:
+                    return _UNSURE
+                fmt = BUILTIN_FORMATS[fid]
+            else:
+                return _UNSURE
+            formats.append(fmt)
+            if is_date_format(fmt):
+                date_formats.add(idx)
+            if is_timedelta_format(fmt):
+                timedelta_formats.add(idx)
+        if not formats:
+            return _UNSURE
+
+        shared: list[str] = []
+        if strings_parts:
+            with z.open(strings_parts[0][1:]) as src:
+                shared = read_string_table(src)
+    except (KeyError, ValueError, SyntaxError):
+        return _UNSURE  # let openpyxl read (or refuse) it
+
+    for path in sheet_paths:
+        with z.open(path) as src:
+            dims = WorkSheetParser(src, []).parse_dimensions()
+        max_col, max_row = (dims[2], dims[3]) if dims is not None else (None, None)
+        with z.open(path) as src:
+            parser = WorkSheetParser(src, shared, data_only=True, epoch=WINDOWS_EPOCH,
+                                     date_formats=date_formats, timedelta_formats=timedelta_formats)
+            rows = []
+            for cells in itertools.islice(_sheet_rows(parser, max_col, max_row), MAX_ROWS):
+                rows.append(["" if v is None else _cell(v, formats[s]) for v, s in cells[:MAX_COLS]])
+        t = read_rows(rows)
+        if t and t.rows:
+            return t
+    return None
+
+
+_NO_CELL: tuple[object, int] = (None, 0)
+
+
+def _sheet_rows(parser: object, max_col: int | None, max_row: int | None) -> Iterator[tuple[tuple[object, int], ...]]:
+    """(value, style id) per cell, rows and cells openpyxl's read-only sheet would yield
+    (ReadOnlyWorksheet._cells_by_row with min_row = min_col = 1: gaps filled, rows cut to the
+    sheet's declared dimension)."""
+    empty_row = (_NO_CELL,) * max_col if max_col is not None else ()
+    counter = 1
+    idx = 1
+    for idx, row in parser.parse():  # type: ignore[attr-defined]
+        if max_row is not None and idx > max_row:
+            break
+        for _ in range(counter, idx):
+            counter += 1
+            yield empty_row
+        if counter <= idx:
+            counter += 1
+            if not row and not max_col:
+                yield ()
+                continue
+            width = max_col or row[-1]["column"]
+            new_row = [_NO_CELL] * width
+            for cell in row:
+                col = cell["column"]
+                if 1 <= col <= width:
+                    new_row[col - 1] = (cell["value"], cell["style_id"])
+            yield tuple(new_row)
+    if max_row is not None and max_row < idx:
+        for _ in range(counter, max_row + 1):
+            yield empty_row
 
 
 def _cell(v: object, number_format: str = "") -> str:
