@@ -17,6 +17,7 @@ _SIGNATURE = re.compile(
 _HEADING = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2})[.)]\s+(?P<rest>\S.*)$")
 # A personal name on its own line: 1-5 capitalised words, letters only ('Trương Văn Long').
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
+_BLANKS = re.compile(r"\n{3,}")
 MAX_VALUE = 8000
 MAX_LINES = 6000  # lines read per text segment (a long report is a few hundred)
 MAX_TASKS = 300  # task blocks kept per message
@@ -49,7 +50,8 @@ def _join(lines: list[str]) -> str | None:
     while lines and not lines[-1].strip():
         lines = lines[:-1]
     text = "\n".join(ln.strip() for ln in lines).strip()
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    if "\n\n\n" in text:  # rare: skip the regex call otherwise
+        text = _BLANKS.sub("\n\n", text)
     return text[:MAX_VALUE] or None
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 QUOTE_MARK = "\u0000QUOTE\u0000"
+_WS_RUN = re.compile(r"[\r\n\t ]+")
 
 _BLOCK = {
     "p", "div", "br", "tr", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -117,7 +118,7 @@ class _Renderer(HTMLParser):
         if self.skip:
             return
         if not self._pre:
-            data = re.sub(r"[\r\n\t ]+", " ", data)
+            data = _WS_RUN.sub(" ", data)
             if self.out and self.out[-1].endswith("\n"):
                 data = data.lstrip(" ")
         if data.replace("\u00a0", " ").strip():

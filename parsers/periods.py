@@ -21,21 +21,30 @@ _WEEK_ISO = re.compile(r"(?<!\d)(\d{4})\s*-?\s*w\s*(\d{1,2})(?!\d)")
 _MONTH_WORDS = re.compile(r"thang\s*(\d{1,2})\s*(?:/|-|nam|,|\.)\s*(\d{4})")
 _MONTH_NUM = re.compile(r"(?<![\d/.\-])(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d)")
 _MONTH_ISO = re.compile(r"(?<![\d\-])(\d{4})-(\d{1,2})(?![\d\-])")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SUBJECT_KIND = re.compile(
+    r"\b(?:bao cao|bc|report)\s*(?:tien do\s*|dinh ky\s*|ket qua\s*)?(hang ngay|ngay|tuan|thang|daily|weekly|monthly)\b"
+)
+# Words naming each kind, in the order kind_from_words tries them.
+_KIND_WORDS = [
+    (kind, re.compile(w))
+    for kind, words in (
+        ("weekly", (r"\btuan\b", r"\bweekly\b", r"\bweek\b")),
+        ("monthly", (r"\bthang\b", r"\bmonthly\b", r"\bmonth\b")),
+        ("daily", (r"\bngay\b", r"\bdaily\b", r"\bday\b", r"\bhang ngay\b")),
+    )
+    for w in words
+]
 
 
 def kind_from_words(text: str) -> Kind | None:
     """Kind named in a label value or subject: 'Ngày', 'Báo cáo tuần', 'monthly'."""
     t = fold(text)
     hits: list[tuple[int, Kind]] = []
-    for kind, words in (
-        ("weekly", (r"\btuan\b", r"\bweekly\b", r"\bweek\b")),
-        ("monthly", (r"\bthang\b", r"\bmonthly\b", r"\bmonth\b")),
-        ("daily", (r"\bngay\b", r"\bdaily\b", r"\bday\b", r"\bhang ngay\b")),
-    ):
-        for w in words:
-            m = re.search(w, t)
-            if m:
-                hits.append((m.start(), kind))
+    for kind, rx in _KIND_WORDS:
+        m = rx.search(t)
+        if m:
+            hits.append((m.start(), kind))
     if not hits:
         return None
     return min(hits)[1]
@@ -44,7 +53,7 @@ def kind_from_words(text: str) -> Kind | None:
 def subject_kind(subject: str) -> Kind | None:
     """Kind from a subject like 'Báo cáo tuần 21' or 'BC ngày 20/5' (must follow 'báo cáo'/'BC')."""
     t = fold(subject)
-    m = re.search(r"\b(?:bao cao|bc|report)\s*(?:tien do\s*|dinh ky\s*|ket qua\s*)?(hang ngay|ngay|tuan|thang|daily|weekly|monthly)\b", t)
+    m = _SUBJECT_KIND.search(t)
     if not m:
         return None
     return kind_from_words(m.group(1))
@@ -142,7 +151,7 @@ def parse_period(text: str, kind: Kind | None) -> tuple[Kind | None, str | None]
 
 def convert_period(period: str, kind: Kind) -> str | None:
     """Re-express a period for another kind where that is unambiguous (a day -> its week/month)."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", period):
+    if _ISO_DAY.fullmatch(period):
         return period_for(kind, date.fromisoformat(period))
     return None
 

@@ -31,6 +31,9 @@ from parsers.text import clean_line, compact, fold, fold_key, scrub
 from parsers.values import is_nil, parse_progress, parse_status
 
 _CODE = re.compile(r"^([a-z]{1,8})[\s\-._]*(\d{1,4}(?:[.\-_]\d{1,3})*)(?![\d])")
+_CODE_SEP = re.compile(r"[.\-_]")
+_MID_SPACE = re.compile(r"[\r\n\t ]+")
+_MID_ANGLE = re.compile(r"<[^<>]+>")
 
 
 def message_key(raw: bytes, message_id: str | None) -> str:
@@ -42,8 +45,8 @@ def message_key(raw: bytes, message_id: str | None) -> str:
 def normalise_message_id(message_id: str | None) -> str | None:
     if not message_id:
         return None
-    mid = re.sub(r"[\r\n\t ]+", "", str(message_id))
-    m = re.search(r"<[^<>]+>", mid)
+    mid = _MID_SPACE.sub("", str(message_id))
+    m = _MID_ANGLE.search(mid)
     mid = m.group(0) if m else mid
     return mid[:500] or None
 
@@ -53,7 +56,7 @@ def task_key(text: str) -> str | None:
     m = _CODE.match(fold(text))
     if not m:
         return None
-    nums = re.split(r"[.\-_]", m.group(2))
+    nums = _CODE_SEP.split(m.group(2))
     return "-".join([m.group(1)] + [str(int(n)) for n in nums if n])
 
 
@@ -164,16 +167,22 @@ def parse_message(raw: bytes, ctx: ParseContext | None = None) -> ParsedReport:
 
 def _scrubbed(report: ParsedReport) -> ParsedReport:
     """Every string made serialisable (the CLI prints JSON, the store writes UTF-8)."""
+    # scrub() returns its argument when there is nothing to fix; a pydantic setattr costs more
+    # than the check, so only changed values are written back.
     for name in ("sender", "subject", "message_id", "summary", "error"):
         v = getattr(report, name)
         if v:
-            setattr(report, name, scrub(v))
+            s = scrub(v)
+            if s is not v:
+                setattr(report, name, s)
     report.bounced_addresses = [scrub(a) for a in report.bounced_addresses]
     for t in report.tasks:
         for f in ("code", "result", "difficulties", "proposals", "notes", "title"):
             v = getattr(t, f)
             if v:
-                setattr(t, f, scrub(v))
+                s = scrub(v)
+                if s is not v:
+                    setattr(t, f, s)
     for w in report.warnings:
         w.task = scrub(w.task) if w.task else w.task
         w.params = {k: scrub(v) for k, v in w.params.items()}
@@ -358,21 +367,25 @@ def _tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: _Lookup,
         raw_items.append((r.get("task", ""), {f: r.get(f) for f in ("status", "progress", "result", "difficulties", "proposals", "notes")}))
     for code_text, vals in raw_items:
         code, info, title = look.task(code_text)
-        entry = TaskEntry(code=code, title=title)
-        for f in ("result", "difficulties", "proposals", "notes"):
-            v = vals.get(f)
-            setattr(entry, f, None if f in ("difficulties", "proposals") and is_nil(v) else v)
+        # Fields gathered first, the model built once: each pydantic setattr is costly.
+        fields: dict[str, object] = {
+            "result": vals.get("result"),
+            "difficulties": None if is_nil(vals.get("difficulties")) else vals.get("difficulties"),
+            "proposals": None if is_nil(vals.get("proposals")) else vals.get("proposals"),
+            "notes": vals.get("notes"),
+        }
         if vals.get("status"):
-            entry.status = parse_status(vals["status"] or "")  # type: ignore[assignment]
-            if entry.status is None:
+            fields["status"] = parse_status(vals["status"] or "")
+            if fields["status"] is None:
                 warnings.append(Warning(code="unknown_status", task=code, params={"value": (vals["status"] or "")[:80]}))
         if vals.get("progress"):
             prog, ok = parse_progress(vals["progress"] or "")
             if not ok:
                 warnings.append(Warning(code="invalid_progress", task=code, params={"value": (vals["progress"] or "")[:80]}))
-            entry.progress = prog
-        if entry.status == "completed" and entry.progress is None:
-            entry.progress = 100
+            fields["progress"] = prog
+        if fields.get("status") == "completed" and fields.get("progress") is None:
+            fields["progress"] = 100
+        entry = TaskEntry(code=code, title=title, **fields)  # type: ignore[arg-type]
         if info is None:
             warnings.append(Warning(code="unknown_task", task=code))
         elif unit.code != info.lead_unit and unit.code not in info.coordinating_units:

@@ -91,14 +91,25 @@ def fold(text: str) -> str:
     return _WS.sub(" ", text.translate(_FOLD).lower()).strip()
 
 
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+@lru_cache(maxsize=8192)
+def _fold_key_cached(text: str) -> str:
+    return " ".join(_NON_ALNUM.sub(" ", fold(text)).split())
+
+
 def fold_key(text: str) -> str:
-    """Fold and drop punctuation: 'Khó khăn/vướng mắc' -> 'kho khan vuong mac'."""
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", fold(text)).split())
+    """Fold and drop punctuation: 'Khó khăn/vướng mắc' -> 'kho khan vuong mac'.
+    Called on label candidates and names, which repeat: short strings are keyed once."""
+    if len(text) <= 120:
+        return _fold_key_cached(text)
+    return " ".join(_NON_ALNUM.sub(" ", fold(text)).split())
 
 
 def compact(text: str) -> str:
     """Fold and remove everything but letters and digits (for codes: 'NV-01' -> 'nv01')."""
-    return re.sub(r"[^0-9a-z]+", "", fold(text))
+    return _NON_ALNUM.sub("", fold(text))
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -47,6 +47,7 @@ def parse_progress(value: str) -> tuple[int | None, bool]:
     return int(n + 0.5), True  # half up: 60,5% is 61
 
 
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _NIL = {"", "khong", "khong co", "chua co", "none", "no", "n/a", "na", "0", "-", "--", "khong co kho khan", "khong co vuong mac", "khong co de xuat", "khong co kien nghi", "khong co kho khan vuong mac", "khong kien nghi", "khong de xuat", "nil", "x", "."}
 
 
@@ -55,4 +56,4 @@ def is_nil(value: str | None) -> bool:
     if value is None:
         return True
     t = fold(value).strip(" .;,")
-    return t in _NIL or " ".join(re.sub(r"[^0-9a-z]+", " ", t).split()) in _NIL
+    return t in _NIL or " ".join(_NON_ALNUM.sub(" ", t).split()) in _NIL
