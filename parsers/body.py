@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from parsers.labels import HEADER_FIELDS, TASK_FIELDS, match_label, strip_bullet
 from parsers.text import clean_line, fold
@@ -15,6 +16,7 @@ _SIGNATURE = re.compile(
 )
 # A section heading of an official-style report: 'III. KẾT QUẢ THỰC HIỆN', '2. KIẾN NGHỊ'.
 _HEADING = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2})[.)]\s+(?P<rest>\S.*)$")
+_NUMERAL_START = frozenset("IVX0123456789")
 # A personal name on its own line: 1-5 capitalised words, letters only ('Trương Văn Long').
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
 _BLANKS = re.compile(r"\n{3,}")
@@ -56,6 +58,10 @@ def _join(lines: list[str]) -> str | None:
 
 
 def _is_heading(line: str) -> bool:
+    # The pattern needs a numeral first (after spaces): skip the regex for any other ASCII start.
+    head = line.lstrip()[:1]
+    if head and head.isascii() and head not in _NUMERAL_START:
+        return False
     m = _HEADING.match(line)
     if not m:
         return False
@@ -85,6 +91,14 @@ def _drop_signature_block(lines: list[str]) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=8192)
+def _is_signature(line: str) -> bool:
+    """A sign-off ('Trân trọng', 'Sent from my …'); only lines under 90 characters are asked, and
+    those repeat from mail to mail, so each is folded and matched once."""
+    f = fold(line).strip()
+    return bool(f and len(f) < 60 and (_SIGNATURE.match(f) or _SIGNATURE.match(fold(strip_bullet(line)))))
+
+
 def read_lines(lines: list[str]) -> RawReport:
     rep = RawReport()
     target: list[str] | None = None
@@ -92,11 +106,10 @@ def read_lines(lines: list[str]) -> RawReport:
     for raw in _drop_signature_block(lines[:MAX_LINES]):
         line = clean_line(raw)
         # Signature lines are short: long lines are never folded for this check.
-        if len(line) < 90 and (rep.tasks or rep.summary):
-            f = fold(line).strip()
-            if f and len(f) < 60 and (_SIGNATURE.match(f) or _SIGNATURE.match(fold(strip_bullet(line)))):
-                break
-        hit = match_label(line) if line.strip() else None
+        if len(line) < 90 and (rep.tasks or rep.summary) and _is_signature(line):
+            break
+        stripped = line.strip()
+        hit = match_label(line) if stripped else None
         if hit:
             name, value = hit
             header_field = None
@@ -132,11 +145,11 @@ def read_lines(lines: list[str]) -> RawReport:
             continue
         if target is not None:
             target.append(line)
-        elif header_field and line.strip() and not rep.header[header_field]:
-            rep.header[header_field] = line.strip()  # "Đơn vị:" with the value on the next line
+        elif header_field and stripped and not rep.header[header_field]:
+            rep.header[header_field] = stripped  # "Đơn vị:" with the value on the next line
             header_field = None
-        elif rep.tasks and not rep.tasks[-1].fields and line.strip() and not rep.tasks[-1].code_text:
-            rep.tasks[-1].code_text = line.strip()
+        elif rep.tasks and not rep.tasks[-1].fields and stripped and not rep.tasks[-1].code_text:
+            rep.tasks[-1].code_text = stripped
     return rep
 
 

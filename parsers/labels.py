@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from parsers.text import clean_line, fold_key
 
@@ -58,7 +59,20 @@ def strip_bullet(line: str) -> str:
 
 
 def match_label(line: str) -> tuple[str, str] | None:
-    """('status', 'Đang thực hiện') for '  2. TÌNH TRẠNG :  Đang thực hiện'."""
+    """('status', 'Đang thực hiện') for '  2. TÌNH TRẠNG :  Đang thực hiện'.
+    Every line of a body is tried; label lines and boilerplate repeat from report to report, so
+    short lines are matched once (the result is an immutable tuple or None)."""
+    if len(line) <= 200:
+        return _match_label_cached(line)
+    return _match_label(line)
+
+
+@lru_cache(maxsize=8192)
+def _match_label_cached(line: str) -> tuple[str, str] | None:
+    return _match_label(line)
+
+
+def _match_label(line: str) -> tuple[str, str] | None:
     text = strip_bullet(clean_line(line)).strip()
     m = _LABEL.match(text)
     if m:
