@@ -59,10 +59,10 @@ class _Renderer(HTMLParser):
         if tag in _SKIP:
             self.skip += 1
             return
-        a = {k.lower(): (v or "") for k, v in attrs}
+        a = {k.lower(): (v or "") for k, v in attrs} if attrs else {}
         classes = a.get("class", "").lower()
         ident = a.get("id", "").lower()
-        if (
+        if attrs and (
             any(c in classes for c in _QUOTE_CLASSES)
             or any(ident.startswith(i) for i in _QUOTE_IDS)
             or (tag == "blockquote" and a.get("type", "").lower() == "cite")

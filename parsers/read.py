@@ -95,6 +95,7 @@ class _Lookup:
         for u in d.units:
             for e in u.emails:
                 self.by_email.setdefault(e.strip().lower(), []).append(u)
+        self._task_hits: dict[str, tuple[str, TaskInfo | None, str | None]] = {}
         self.tasks: dict[str, TaskInfo] = {}
         for t in d.tasks:
             k = task_key(t.code)
@@ -118,7 +119,17 @@ class _Lookup:
         return best[1] if best else None
 
     def task(self, text: str) -> tuple[str, TaskInfo | None, str | None]:
-        """(code, known task or None, title written after the code)."""
+        """(code, known task or None, title written after the code). The same task lines come
+        back in every report of a batch: each is resolved once per Directory."""
+        hit = self._task_hits.get(text)
+        if hit is None:
+            hit = self._task(text)
+            if len(self._task_hits) >= 4096:
+                self._task_hits.clear()
+            self._task_hits[text] = hit
+        return hit
+
+    def _task(self, text: str) -> tuple[str, TaskInfo | None, str | None]:
         t = clean_line(text).strip()
         m = _CODE.match(fold(t))
         if m:
