@@ -299,7 +299,7 @@ def _feed(env: jinja2.Environment, snap: Snapshot, h: _Helpers) -> bytes:
 
 def build_site(snap: Snapshot, output: Path, templates_dir: str = "", keep: int = 3) -> BuildResult:
     files = render_pages(snap, templates_dir, previous=current_build(output.absolute()))
-    return BuildResult(len(files), publish(files, output, keep=keep, stamp=snap.now.replace(tzinfo=None)))
+    return BuildResult(len(files), publish(files, output, keep=keep, stamp=snap.now))
 
 
 __all__ = ["BuildResult", "PeriodView", "TaskView", "archive_path", "build_site", "render_pages", "slug"]

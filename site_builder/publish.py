@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -37,11 +37,12 @@ def publish(files: dict[str, bytes], output: Path, keep: int = 3, stamp: datetim
     bdir.mkdir(parents=True, exist_ok=True)
     if output.exists() and not output.is_symlink():
         # A plain folder from elsewhere (an older layout): keep it as a build, never delete it.
-        legacy = bdir / f"legacy-{datetime.now():%Y%m%dT%H%M%S%f}"
+        legacy = bdir / f"legacy-{datetime.now(UTC):%Y%m%dT%H%M%S%f}"
         os.rename(output, legacy)
         os.symlink(os.path.relpath(legacy, output.parent), output)
     prev = current_build(output)
-    name = (stamp or datetime.now()).strftime("%Y%m%dT%H%M%S%f")
+    # Build folders are named by the build's time (aware; in the instance's zone when given).
+    name = (stamp or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%f")
     new = bdir / name
     n = 0
     while new.exists():
