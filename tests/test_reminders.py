@@ -21,13 +21,6 @@ VPUB = "daumoi@vpub.example.gov.vn"
 
 
 @pytest.fixture
-def server(tmp_path: Path):
-    srv = SmtpServer(tmp_path / "tls").start()
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture
 def inst(tmp_path: Path, server: SmtpServer, monkeypatch: pytest.MonkeyPatch) -> Instance:
     i = use_smtp(make_instance(tmp_path / "inst"), server, monkeypatch)
     i.cfg.site.base_url = "https://baocao.example.gov.vn/"

@@ -50,13 +50,6 @@ def week_instance(tmp_path: Path, server: SmtpServer, monkeypatch: pytest.Monkey
     return inst
 
 
-@pytest.fixture
-def server(tmp_path: Path):
-    srv = SmtpServer(tmp_path / "tls").start()
-    yield srv
-    srv.stop()
-
-
 def subject(m: Received) -> str:
     return m.subject
 

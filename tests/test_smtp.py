@@ -29,13 +29,6 @@ FOCAL = "daumoi@skhcn.example.gov.vn"
 
 
 @pytest.fixture
-def server(tmp_path: Path):
-    srv = SmtpServer(tmp_path / "tls").start()
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture
 def inst(tmp_path: Path, server: SmtpServer, monkeypatch: pytest.MonkeyPatch) -> Instance:
     i = use_smtp(make_instance(tmp_path / "inst"), server, monkeypatch)
     yield i
