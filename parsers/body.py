@@ -20,6 +20,11 @@ _NUMERAL_START = frozenset("IVX0123456789")
 # A personal name on its own line: 1-5 capitalised words, letters only ('Trương Văn Long').
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
 _BLANKS = re.compile(r"\n{3,}")
+# A task opened by its code alone, as numbered lists write it: '1. NV01 - Xây dựng kế hoạch',
+# '• NV-02:', 'NV03'. The code must be written as codes are (capitals, or 'nv'), and end the line
+# or be followed by a separator, so prose that merely mentions a task does not open one.
+_CODE_START = re.compile(r"^(?:[A-ZĐ]{1,6}|[Nn][Vv])[ \-._]?\d{1,4}(?:[.\-]\d{1,3})?(?:\s*$|\s*[-–—:.)]\s)")
+MAX_PREAMBLE = 12
 MAX_VALUE = 8000
 MAX_LINES = 6000  # lines read per text segment (a long report is a few hundred)
 MAX_TASKS = 300  # task blocks kept per message
@@ -29,6 +34,8 @@ MAX_TASKS = 300  # task blocks kept per message
 class RawTask:
     code_text: str
     fields: dict[str, list[str]] = field(default_factory=dict)
+    title: str = ""
+    implicit: bool = False  # opened by a bare code line, not a 'Nhiệm vụ:' label
 
 
 @dataclass
@@ -37,6 +44,9 @@ class RawReport:
     summary: list[str] = field(default_factory=list)
     tasks: list[RawTask] = field(default_factory=list)
     orphan_fields: int = 0  # task fields seen before any task label
+    # Unlabelled lines before the first label: a heading such as 'BÁO CÁO TUẦN 21/2025' may
+    # name the kind and period when the subject does not.
+    preamble: list[str] = field(default_factory=list)
 
     def has_content(self) -> bool:
         return bool(self.tasks) or bool("\n".join(self.summary).strip())
@@ -119,9 +129,22 @@ def read_lines(lines: list[str]) -> RawReport:
                     header_field = name
                 target = None
             elif name == "task":
-                if len(rep.tasks) >= MAX_TASKS:
-                    break
-                rep.tasks.append(RawTask(value))
+                last = rep.tasks[-1] if rep.tasks else None
+                if last is not None and not last.code_text and last.title and not last.fields:
+                    last.code_text = value  # 'Tên nhiệm vụ: …' came first, then 'Mã nhiệm vụ: NV01'
+                else:
+                    if len(rep.tasks) >= MAX_TASKS:
+                        break
+                    rep.tasks.append(RawTask(value))
+                target = None
+            elif name == "title":
+                last = rep.tasks[-1] if rep.tasks else None
+                if last is not None and not last.title and not last.fields:
+                    last.title = value
+                else:
+                    if len(rep.tasks) >= MAX_TASKS:
+                        break
+                    rep.tasks.append(RawTask("", title=value))
                 target = None
             elif name in TASK_FIELDS:
                 if not rep.tasks:
@@ -143,6 +166,13 @@ def read_lines(lines: list[str]) -> RawReport:
             target = None
             header_field = None
             continue
+        if stripped and "|" not in stripped[:3] and _CODE_START.match(strip_bullet(stripped)):
+            if len(rep.tasks) >= MAX_TASKS:
+                break
+            rep.tasks.append(RawTask(strip_bullet(stripped), implicit=True))
+            target = None
+            header_field = None
+            continue
         if target is not None:
             target.append(line)
         elif header_field and stripped and not rep.header[header_field]:
@@ -150,6 +180,8 @@ def read_lines(lines: list[str]) -> RawReport:
             header_field = None
         elif rep.tasks and not rep.tasks[-1].fields and stripped and not rep.tasks[-1].code_text:
             rep.tasks[-1].code_text = stripped
+        elif stripped and not rep.tasks and len(rep.preamble) < MAX_PREAMBLE:
+            rep.preamble.append(stripped)
     return rep
 
 

@@ -20,7 +20,9 @@ def _add(field: str, *names: str) -> None:
 _add("unit", "Đơn vị", "Tên đơn vị", "Đơn vị báo cáo", "Cơ quan", "Cơ quan báo cáo", "Đơn vị thực hiện", "Unit")
 _add("kind", "Loại báo cáo", "Loại", "Hình thức báo cáo", "Loại kỳ báo cáo", "Chế độ báo cáo", "Report type", "Kind")
 _add("period", "Kỳ báo cáo", "Kỳ", "Ngày báo cáo", "Thời gian báo cáo", "Kỳ báo cáo ngày", "Period", "Report period")
-_add("task", "Nhiệm vụ", "Mã nhiệm vụ", "Mã NV", "Tên nhiệm vụ", "Task", "Nhiệm vụ số")
+_add("task", "Nhiệm vụ", "Mã nhiệm vụ", "Mã NV", "Task", "Nhiệm vụ số")
+# A task's title on its own label: joins the block its code opened (or opens one, found by title).
+_add("title", "Tên nhiệm vụ", "Nội dung nhiệm vụ", "Task title")
 _add("status", "Tình trạng", "Trạng thái", "Tình trạng thực hiện", "Tình hình thực hiện", "Status")
 _add("progress", "Tiến độ", "Tiến độ (%)", "Tiến độ thực hiện", "Tỷ lệ hoàn thành", "Tỉ lệ hoàn thành", "% hoàn thành", "Mức độ hoàn thành", "Progress")
 _add("result", "Kết quả", "Kết quả đạt được", "Kết quả thực hiện", "Kết quả triển khai", "Result", "Results")

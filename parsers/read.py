@@ -340,6 +340,9 @@ def _read_content(msg: Message, subject: str, own: set[str]) -> tuple[body.RawRe
 
 
 def _kind_and_period(out: ParsedReport, rep: body.RawReport, subject: str, received_at: datetime | None, warnings: list[Warning]) -> None:
+    if periods.subject_kind(subject) is None:
+        # No kind in the subject: a report heading in the body ('BÁO CÁO TUẦN 21/2025') may say it.
+        subject = next((ln for ln in rep.preamble if periods.subject_kind(ln)), subject)
     kind = periods.kind_from_words(rep.header.get("kind", "")) if rep.header.get("kind") else None
     period_text = rep.header.get("period", "")
     p_kind, period = periods.parse_period(period_text, kind) if period_text else (None, None)
@@ -371,13 +374,16 @@ def _kind_and_period(out: ParsedReport, rep: body.RawReport, subject: str, recei
 
 def _tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: _Lookup, unit: UnitInfo, warnings: list[Warning]) -> list[TaskEntry]:
     entries: dict[str, TaskEntry] = {}
-    raw_items: list[tuple[str, dict[str, str | None]]] = []
+    raw_items: list[tuple[str, str, dict[str, str | None]]] = []
     for t in rep.tasks:
-        raw_items.append((t.code_text, {f: body.value(t, f) for f in ("status", "progress", "result", "difficulties", "proposals", "notes")}))
+        if t.implicit and not t.fields:
+            continue  # a bare code line with nothing under it (a table cell, a mention): no task
+        raw_items.append((t.code_text or t.title, t.title, {f: body.value(t, f) for f in ("status", "progress", "result", "difficulties", "proposals", "notes")}))
     for r in table_rows[: body.MAX_TASKS]:
-        raw_items.append((r.get("task", ""), {f: r.get(f) for f in ("status", "progress", "result", "difficulties", "proposals", "notes")}))
-    for code_text, vals in raw_items:
+        raw_items.append((r.get("task", ""), r.get("title", ""), {f: r.get(f) for f in ("status", "progress", "result", "difficulties", "proposals", "notes")}))
+    for code_text, written_title, vals in raw_items:
         code, info, title = look.task(code_text)
+        title = title or written_title or None
         # Fields gathered first, the model built once: each pydantic setattr is costly.
         fields: dict[str, object] = {
             "result": vals.get("result"),
