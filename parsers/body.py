@@ -47,6 +47,8 @@ class RawReport:
     # Unlabelled lines before the first label: a heading such as 'BÁO CÁO TUẦN 21/2025' may
     # name the kind and period when the subject does not.
     preamble: list[str] = field(default_factory=list)
+    # Tab-separated rows: a table copied from Excel into a plain-text mail.
+    grid: list[list[str]] = field(default_factory=list)
 
     def has_content(self) -> bool:
         return bool(self.tasks) or bool("\n".join(self.summary).strip())
@@ -114,6 +116,11 @@ def read_lines(lines: list[str]) -> RawReport:
     target: list[str] | None = None
     header_field: str | None = None
     for raw in _drop_signature_block(lines[:MAX_LINES]):
+        if raw.count("\t") >= 2:  # tabs are cleaned away below: a pasted spreadsheet row shows here
+            cells = [c.strip() for c in raw.split("\t")]
+            if sum(1 for c in cells if c) >= 3 and not match_label(raw):
+                rep.grid.append([clean_line(c).strip() for c in cells])
+                continue
         line = clean_line(raw)
         # Signature lines are short: long lines are never folded for this check.
         if len(line) < 90 and (rep.tasks or rep.summary) and _is_signature(line):

@@ -16,6 +16,11 @@ _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4}|\d{2
 _DM = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
 _YMD = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _WORDS_DMY = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam|,|/)\s*(\d{4})")
+_WORDS_DM = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?!\s*(?:nam|,|/)?\s*\d)")
+# Month names as Zimbra and people write them: 'Tháng Năm 2025', 'tháng Mười Hai năm 2025'.
+_MONTH_NAMES = {"gieng": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+                "muoi": 10, "muoi mot": 11, "muoi hai": 12}
+_MONTH_NAME = re.compile(r"thang\s+(muoi mot|muoi hai|muoi|gieng|hai|ba|tu|nam|sau|bay|tam|chin)\s*,?\s*(?:nam\s+)?(\d{4})")
 _WEEK_NO = re.compile(r"tuan\s*(?:thu\s*|so\s*)?(\d{1,2})\s*(?:/|-|nam|,)\s*(\d{4})")
 _WEEK_ISO = re.compile(r"(?<!\d)(\d{4})\s*-?\s*w\s*(\d{1,2})(?!\d)")
 _MONTH_WORDS = re.compile(r"thang\s*(\d{1,2})\s*(?:/|-|nam|,|\.)\s*(\d{4})")
@@ -71,9 +76,23 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def find_dates(text: str) -> list[date]:
+def _near(ref: date, month: int, day: int) -> date | None:
+    """A day written without its year: the one nearest before (or just after) the arrival date."""
+    d = _safe_date(ref.year, month, day)
+    if d and (d - ref).days > 45:  # '28/12' arriving on 3 January
+        d = _safe_date(ref.year - 1, month, day)
+    return d
+
+
+def find_dates(text: str, ref: date | None = None) -> list[date]:
     t = fold(text)
     found: list[tuple[int, date]] = []
+    if ref is not None:
+        for rx in (_WORDS_DM, _DM):
+            for m in rx.finditer(t):
+                d = _near(ref, int(m.group(2)), int(m.group(1)))
+                if d:
+                    found.append((m.start(), d))
     for m in _WORDS_DMY.finditer(t):
         d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         if d:
@@ -114,8 +133,9 @@ def _valid_week(y: int, w: int) -> bool:
         return False
 
 
-def parse_period(text: str, kind: Kind | None) -> tuple[Kind | None, str | None]:
-    """(kind the text implies, period) — either may be None."""
+def parse_period(text: str, kind: Kind | None, ref: date | None = None) -> tuple[Kind | None, str | None]:
+    """(kind the text implies, period) — either may be None. `ref` (the arrival date) places a
+    day written without its year."""
     t = fold(text)
     if not t:
         return None, None
@@ -126,11 +146,14 @@ def parse_period(text: str, kind: Kind | None) -> tuple[Kind | None, str | None]
         m = _WEEK_ISO.search(t)
         if m and _valid_week(int(m.group(1)), int(m.group(2))):
             return "weekly", f"{int(m.group(1))}-W{int(m.group(2)):02d}"
-        dates = find_dates(t)
+        dates = find_dates(t, ref)
         if dates:
             return "weekly", week_of(dates[-1])
         # "tuần từ 19/5 đến 23/5" without a year cannot be placed.
-    dates = find_dates(t)
+    dates = find_dates(t, ref)
+    m = _MONTH_NAME.search(t)
+    if m:
+        return "monthly", f"{int(m.group(2))}-{_MONTH_NAMES[m.group(1)]:02d}"
     m = _MONTH_WORDS.search(t)
     if m and not _WORDS_DMY.search(t) and 1 <= int(m.group(1)) <= 12:
         return "monthly", f"{int(m.group(2))}-{int(m.group(1)):02d}"

@@ -321,6 +321,8 @@ def _read_content(msg: Message, subject: str, own: set[str]) -> tuple[body.RawRe
                 break
     rows: list[dict[str, str]] = []
     sources: list[tables.TableRead | None] = [tables.read_rows(t) for t in parts.html_tables]
+    if rep.grid and not parts.html_tables:  # Gmail's plain part repeats its HTML table as tabs
+        sources.append(tables.read_rows(rep.grid))
     for att in parts.attachments:
         name = att.filename.lower()
         try:
@@ -345,10 +347,11 @@ def _kind_and_period(out: ParsedReport, rep: body.RawReport, subject: str, recei
         subject = next((ln for ln in rep.preamble if periods.subject_kind(ln)), subject)
     kind = periods.kind_from_words(rep.header.get("kind", "")) if rep.header.get("kind") else None
     period_text = rep.header.get("period", "")
-    p_kind, period = periods.parse_period(period_text, kind) if period_text else (None, None)
+    ref = received_at.date() if received_at else None  # the year of a date written without one
+    p_kind, period = periods.parse_period(period_text, kind, ref) if period_text else (None, None)
     s_kind = periods.subject_kind(subject)
     if period is None:
-        sp_kind, s_period = periods.parse_period(subject, kind or s_kind)
+        sp_kind, s_period = periods.parse_period(subject, kind or s_kind, ref)
         if s_period and (s_kind or sp_kind):
             p_kind, period = sp_kind, s_period
     if kind is None:
@@ -395,6 +398,12 @@ def _tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: _Lookup,
             fields["status"] = parse_status(vals["status"] or "")
             if fields["status"] is None:
                 warnings.append(Warning(code="unknown_status", task=code, params={"value": (vals["status"] or "")[:80]}))
+        status_text = vals.get("status") or ""
+        if not vals.get("progress") and "%" in status_text:
+            # 'Đang thực hiện (đạt 60%)': the progress written inside the status.
+            prog, ok = parse_progress(status_text[status_text.rfind("%") - 6 :])
+            if ok and prog is not None:
+                fields["progress"] = prog
         if vals.get("progress"):
             prog, ok = parse_progress(vals["progress"] or "")
             if not ok:

@@ -73,3 +73,39 @@ Tiến độ: 70%
 """, subject="Gửi Văn phòng UBND tỉnh")
     assert (r.kind, r.period) == ("weekly", "2025-W21")
     assert {w.code for w in r.warnings}.isdisjoint({"kind_inferred", "period_inferred"})
+
+
+def test_a_spreadsheet_pasted_into_a_plain_text_mail() -> None:
+    r = parse("Đơn vị: SKHCN\nLoại báo cáo: Ngày\nKỳ báo cáo: 23/05/2025\n\n"
+              "Mã nhiệm vụ\tTình trạng\tTiến độ (%)\tKết quả\n"
+              "NV01\tĐang thực hiện\t60\tĐã trình dự thảo\n"
+              "NV02\tHoàn thành\t100\tXong\n")
+    assert r.outcome == "accepted" and r.warnings == []
+    assert [(t.code, t.status, t.progress, t.result) for t in r.tasks] == [
+        ("NV01", "in_progress", 60, "Đã trình dự thảo"), ("NV02", "completed", 100, "Xong")]
+
+
+def test_tabs_around_the_colon_are_still_labels() -> None:
+    r = parse("Nhiệm vụ: NV01\n\tTình trạng\t:\tĐang thực hiện\n\tTiến độ :\t60%\n")
+    assert [(t.code, t.status, t.progress) for t in r.tasks] == [("NV01", "in_progress", 60)]
+
+
+def test_progress_written_inside_the_status() -> None:
+    r = parse("Nhiệm vụ: NV01\nTình trạng: Đang thực hiện (đạt khoảng 60%)\n")
+    assert [(t.status, t.progress) for t in r.tasks] == [("in_progress", 60)]
+
+
+def test_periods_written_without_a_year_or_with_month_names() -> None:
+    # CTX receives the mail on 23/05/2025: a day without its year is the nearest one before.
+    cases = {
+        "Loại báo cáo: Ngày\nKỳ báo cáo: ngày 22/5": ("daily", "2025-05-22"),
+        "Loại báo cáo: Ngày\nKỳ báo cáo: ngày 22 tháng 5": ("daily", "2025-05-22"),
+        "Loại báo cáo: Tháng\nKỳ báo cáo: tháng Năm 2025": ("monthly", "2025-05"),
+        "Loại báo cáo: Tháng\nKỳ báo cáo: tháng Tư năm 2025": ("monthly", "2025-04"),
+        "Loại báo cáo: Tháng\nKỳ báo cáo: Tháng Mười Hai, 2024": ("monthly", "2024-12"),
+        "Loại báo cáo: Tuần\nKỳ báo cáo: từ 19/5 đến 23/5": ("weekly", "2025-W21"),
+    }
+    for head, expected in cases.items():
+        r = parse(head + "\n\nNhiệm vụ: NV01\nTiến độ: 50%\n")
+        assert (r.kind, r.period) == expected, head
+        assert "period_inferred" not in {w.code for w in r.warnings}, head
