@@ -49,6 +49,8 @@ def enqueue_reply(cfg: Config, store: Store, directory: Directory, cal: WorkCale
         return 0
     if "unknown_sender" in report.codes and not cfg.mail.reply_to_unknown_senders:
         return 0
+    if report.codes == ["not_a_report"] and report.replies_to_us and not report.unread_attachments:
+        return 0  # "Cảm ơn" in answer to a receipt or reminder: recorded, not argued with
     if store.is_suppressed(sender):
         return 0
     if store.replies_since(sender, now - timedelta(hours=1)) >= cfg.mail.replies_per_sender_per_hour:
@@ -81,7 +83,7 @@ def enqueue_reply(cfg: Config, store: Store, directory: Directory, cal: WorkCale
         ctx.update(
             reason=reason_text(report.codes[0] if report.codes else "not_a_report"),
             unit=example_unit, sender_units=own, received_at=report.received_at or now,
-            original_subject=report.subject,
+            original_subject=report.subject, unread_attachments=report.unread_attachments,
             example=example_form(cfg, directory, example_unit, kind, period),
         )
         subject, body = compose.render(cfg, "rejection.txt.j2", ctx)

@@ -54,6 +54,7 @@ class MessageParts:
     text: str = ""  # the chosen body, as text (HTML already rendered)
     from_html: bool = False
     attachments: list[Attachment] = field(default_factory=list)
+    other_files: list[str] = field(default_factory=list)  # names of attachments we do not read
     html_tables: list[list[list[str]]] = field(default_factory=list)
     forwarded: list[MessageParts] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -247,6 +248,8 @@ def extract(msg: Message, depth: int = 0) -> MessageParts:
                     data = b""
                 if len(data) <= MAX_TABLE_BYTES:
                     out.attachments.append(Attachment(name, ctype, data))
+            elif name and len(out.other_files) < 20:
+                out.other_files.append(name[:120])
             continue
         if ctype == "text/plain":
             text = part_text(part)

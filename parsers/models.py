@@ -99,4 +99,8 @@ class ParsedReport(BaseModel):
     message_id: str | None = None
     sender_units: list[str] = Field(default_factory=list)
     bounced_addresses: list[str] = Field(default_factory=list)
+    # Attachments that are not a task table (a .docx or .pdf report): named in a rejection.
+    unread_attachments: list[str] = Field(default_factory=list)
+    # The message answers one of ours (References/In-Reply-To carry our Message-ID domain).
+    replies_to_us: bool = False
     error: str | None = None

@@ -228,6 +228,9 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
     )
     look = _lookup(ctx.directory)
     out.sender_units = [u.code for u in look.by_email.get(sender, [])]
+    token = f"@{ctx.loop_token}.".lower()
+    out.replies_to_us = bool(ctx.loop_token) and any(
+        token in header(msg, name).lower() for name in ("In-Reply-To", "References"))
 
     def reject(code: str, outcome: str = "rejected") -> ParsedReport:
         out.outcome = outcome  # type: ignore[assignment]
@@ -246,7 +249,7 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
     if not auth_ok(msg, ctx.auth_policy, ctx.trusted_authserv_ids):
         return reject("auth_failed")
 
-    rep, table_rows = _read_content(msg, subject, {a.lower() for a in ctx.own_addresses if a})
+    rep, table_rows, out.unread_attachments = _read_content(msg, subject, {a.lower() for a in ctx.own_addresses if a})
     warnings: list[Warning] = []
 
     # Unit: named in the mail, or the sender's only unit.
@@ -309,7 +312,7 @@ def _first_report(text: str, subject: str, own: set[str]) -> body.RawReport:
     return body.RawReport()
 
 
-def _read_content(msg: Message, subject: str, own: set[str]) -> tuple[body.RawReport, list[dict[str, str]]]:
+def _read_content(msg: Message, subject: str, own: set[str]) -> tuple[body.RawReport, list[dict[str, str]], list[str]]:
     parts = mime.extract(msg)
     rep = _first_report(parts.text, subject, own)
     if not rep.has_labels():
@@ -338,7 +341,7 @@ def _read_content(msg: Message, subject: str, own: set[str]) -> tuple[body.RawRe
             head = body.read_lines(t.header_lines)
             for k, v in head.header.items():
                 rep.header.setdefault(k, v)
-    return rep, rows
+    return rep, rows, parts.other_files
 
 
 def _kind_and_period(out: ParsedReport, rep: body.RawReport, subject: str, received_at: datetime | None, warnings: list[Warning]) -> None:

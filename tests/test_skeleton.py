@@ -334,3 +334,32 @@ def test_receipt_subject_names_the_period_once(tmp_path: Path) -> None:
     poll(inst, at("2025-05-20 15:41"))
     subject = inst.store.db.execute("SELECT subject FROM outbox").fetchone()[0]
     assert subject == "[Đã nhận] Báo cáo ngày 20/05/2025 – Sở KH&CN"
+
+
+def test_a_word_attachment_is_named_in_the_rejection_and_a_thank_you_gets_no_reply(tmp_path: Path) -> None:
+    import email
+    import email.policy
+    from email.message import EmailMessage
+
+    inst = make_instance(tmp_path / "i")
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = SKHCN, "baocao@example.gov.vn", "Báo cáo tuần"
+    msg["Message-ID"] = "<docx@skhcn>"
+    msg.set_content("Kính gửi Văn phòng, đơn vị gửi báo cáo tuần kèm theo.\nTrân trọng.")
+    msg.add_attachment(b"PK\x03\x04 not really a docx", maintype="application",
+                       subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+                       filename="Báo cáo tuần 21.docx")
+    deliver_eml(inst, msg.as_bytes(), "docx", at("2025-05-23 15:00"))
+    poll(inst, at("2025-05-23 15:01"))
+    row = next(inst.store.db.query("SELECT purpose, raw FROM outbox"))
+    assert row["purpose"] == "rejection"
+    text = email.message_from_bytes(row["raw"], policy=email.policy.default).get_body().get_content()
+    assert "Báo cáo tuần 21.docx" in text and "không được hệ thống đọc" in text
+    receipt_id = email.message_from_bytes(row["raw"], policy=email.policy.default)["Message-ID"]
+
+    thanks = eml(SKHCN, "Re: [Chưa ghi nhận] Báo cáo tuần", "Cảm ơn anh chị, em sẽ gửi lại.",
+                 message_id="<thanks@skhcn>", extra_headers=f"In-Reply-To: {receipt_id}\nReferences: {receipt_id}")
+    deliver_eml(inst, thanks, "thanks", at("2025-05-23 15:05"))
+    res = poll(inst, at("2025-05-23 15:06"))
+    assert res.batch.outcomes == {"rejected": 1}  # kept and listed for the operator …
+    assert inst.store.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 1  # … but not answered
