@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -111,6 +111,8 @@ _MIGRATIONS: dict[int, list[str]] = {
     ],
     # Failures outside the parser (database, disk): after a few, the message is parked.
     3: ["ALTER TABLE messages ADD COLUMN failures INTEGER NOT NULL DEFAULT 0"],
+    # The reply cap counts one sender's receipts and rejections: answered from the index alone.
+    4: ["CREATE INDEX IF NOT EXISTS outbox_replies ON outbox(recipient, purpose, created_at)"],
 }
 
 
