@@ -111,11 +111,25 @@ def _is_signature(line: str) -> bool:
     return bool(f and len(f) < 60 and (_SIGNATURE.match(f) or _SIGNATURE.match(fold(strip_bullet(line)))))
 
 
+def _expand(lines: list[str]) -> list[str]:
+    """'Nhiệm vụ: NV01; Tình trạng: Đang thực hiện; Tiến độ: 60%' written on one line: split it
+    where every piece is a label of its own (a value that merely contains ';' stays whole)."""
+    out: list[str] = []
+    for raw in lines:
+        if ";" in raw and ":" in raw:
+            pieces = [p.strip() for p in raw.split(";") if p.strip()]
+            if len(pieces) >= 2 and all(match_label(p) for p in pieces):
+                out.extend(pieces)
+                continue
+        out.append(raw)
+    return out
+
+
 def read_lines(lines: list[str]) -> RawReport:
     rep = RawReport()
     target: list[str] | None = None
     header_field: str | None = None
-    for raw in _drop_signature_block(lines[:MAX_LINES]):
+    for raw in _expand(_drop_signature_block(lines[:MAX_LINES])):
         if raw.count("\t") >= 2:  # tabs are cleaned away below: a pasted spreadsheet row shows here
             cells = [c.strip() for c in raw.split("\t")]
             if sum(1 for c in cells if c) >= 3 and not match_label(raw):

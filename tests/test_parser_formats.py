@@ -109,3 +109,10 @@ def test_periods_written_without_a_year_or_with_month_names() -> None:
         r = parse(head + "\n\nNhiệm vụ: NV01\nTiến độ: 50%\n")
         assert (r.kind, r.period) == expected, head
         assert "period_inferred" not in {w.code for w in r.warnings}, head
+
+
+def test_several_labels_on_one_line_separated_by_semicolons() -> None:
+    r = parse("Nhiệm vụ: NV01; Tình trạng: Đang thực hiện; Tiến độ: 60%\nNhiệm vụ: NV02; Tình trạng: Hoàn thành\n"
+              "Kết quả: Đã họp; đã trình dự thảo; chờ ý kiến\n")
+    assert [(t.code, t.status, t.progress) for t in r.tasks] == [("NV01", "in_progress", 60), ("NV02", "completed", 100)]
+    assert r.tasks[1].result == "Đã họp; đã trình dự thảo; chờ ý kiến"  # a value with ';' stays whole
