@@ -3,12 +3,12 @@ the Vietnamese texts of the warnings. `baocao parse` and the pipeline share this
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from gateway.calendar import WorkCalendar
 from gateway.config import Config
 from gateway.messages import fill_messages
-from parsers import Directory, ParseContext, ParsedReport, parse_message
+from parsers import Directory, ParseContext, ParsedReport, Warning, parse_message
 
 
 def context(cfg: Config, directory: Directory, received_at: datetime | None) -> ParseContext:
@@ -24,6 +24,18 @@ def context(cfg: Config, directory: Directory, received_at: datetime | None) -> 
     )
 
 
+# A period this far from the arrival is most likely a typo ('20/05/2052', last year's month).
+FUTURE_LIMIT = timedelta(days=31)
+PAST_LIMIT = timedelta(days=92)
+
+
+def _check_period_distance(report: ParsedReport) -> None:
+    assert report.deadline is not None and report.received_at is not None
+    gap = report.deadline - report.received_at
+    if gap > FUTURE_LIMIT or -gap > PAST_LIMIT:
+        report.warnings.append(Warning(code="period_unusual", params={"period": report.period or ""}))
+
+
 def read_message(cfg: Config, directory: Directory, cal: WorkCalendar, raw: bytes,
                  received_at: datetime | None) -> ParsedReport:
     report = parse_message(raw, context(cfg, directory, received_at))
@@ -34,6 +46,7 @@ def read_message(cfg: Config, directory: Directory, cal: WorkCalendar, raw: byte
             report.deadline = cal.deadline(report.kind, report.period)
             if report.received_at is not None:
                 report.timeliness = "on_time" if report.received_at <= report.deadline else "late"
+                _check_period_distance(report)
         except ValueError:
             report.deadline = None
     return fill_messages(report, str(cfg.resolve(cfg.templates)) if cfg.templates else "")

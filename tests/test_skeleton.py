@@ -363,3 +363,14 @@ def test_a_word_attachment_is_named_in_the_rejection_and_a_thank_you_gets_no_rep
     res = poll(inst, at("2025-05-23 15:06"))
     assert res.batch.outcomes == {"rejected": 1}  # kept and listed for the operator …
     assert inst.store.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 1  # … but not answered
+
+
+def test_a_period_far_from_the_arrival_is_recorded_with_a_warning(tmp_path: Path) -> None:
+    inst = make_instance(tmp_path / "i")
+    f = tmp_path / "typo.eml"
+    f.write_bytes(eml(SKHCN, "Báo cáo ngày", CANONICAL.replace("20/05/2025", "20/05/2052")))
+    out = json.loads(run_cli("parse", str(f), "--json", "--config", str(inst.cfg.path),
+                             "--received-at", "2025-05-20T15:42:00+07:00").stdout)
+    assert (out["outcome"], out["period"]) == ("accepted", "2052-05-20")
+    [w] = [w for w in out["warnings"] if w["code"] == "period_unusual"]
+    assert "2052-05-20" in w["message"] and "gửi lại" in w["message"]
