@@ -5,7 +5,9 @@ Prints the pipeline's messages/s next to the same run's stdlib-only rate on the 
 ratio. The mail is the demo's: plain, Outlook HTML, Gmail multipart, replies quoting a reminder,
 text without diacritics, numbered labels, XLSX attachments.
 
-    python bench/ingest.py [N]        (default N = 2000)
+    python bench/ingest.py [N]              (default N = 2000)
+    python bench/ingest.py --imap [N] [M]   the IMAP mode: bench/ingest_imap.py against a Dovecot it
+                                            starts (throughput end to end, IDLE latency over M mails)
 """
 
 from __future__ import annotations
@@ -99,6 +101,12 @@ def pipeline_rate(mail: list[tuple[datetime, bytes]], root: Path) -> tuple[float
 
 
 def main() -> None:
+    if "--imap" in sys.argv:
+        sys.argv.remove("--imap")
+        from bench import ingest_imap
+
+        ingest_imap.main()
+        return
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     from gateway.config import Deadlines
 
