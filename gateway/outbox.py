@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from gateway.sinks import PermanentFailure, Sink, TemporaryFailure
+from gateway.sinks import PartialDelivery, PermanentFailure, Sink, TemporaryFailure
 from gateway.store import Store
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,10 @@ class FlushResult:
     deferred: int = 0  # held back by the per-recipient hourly cap
 
 
+def recipients(field: str) -> list[str]:
+    return [a.strip() for a in field.split(",") if a.strip()]
+
+
 def backoff(attempts: int) -> timedelta:
     return min(BACKOFF_BASE * (2 ** max(0, attempts)), BACKOFF_MAX)
 
@@ -42,7 +46,9 @@ def flush(store: Store, sink: Sink, sender: str, now: datetime, limit: int = 200
           per_recipient_per_hour: int = PER_RECIPIENT_PER_HOUR) -> FlushResult:
     res = FlushResult()
     for row in store.due_outbox(now, limit):
-        if store.is_suppressed(row["recipient"]):
+        # `recipient` may list several addresses ("a@x, b@y": one reminder to all of a unit's).
+        to = [a for a in recipients(row["recipient"]) if not store.is_suppressed(a)]
+        if not to:
             store.mark_failed(row["id"], "address suppressed after a permanent bounce")
             res.failed += 1
             continue
@@ -55,7 +61,7 @@ def flush(store: Store, sink: Sink, sender: str, now: datetime, limit: int = 200
             res.deferred += 1
             continue
         try:
-            sink.send(row["raw"], sender, [row["recipient"]], row["message_id"])
+            sink.send(row["raw"], sender, to, row["message_id"])
         except TemporaryFailure as exc:
             if row["attempts"] + 1 >= MAX_ATTEMPTS:
                 store.mark_failed(row["id"], f"gave up after {MAX_ATTEMPTS} attempts: {exc}")
@@ -66,10 +72,18 @@ def flush(store: Store, sink: Sink, sender: str, now: datetime, limit: int = 200
             log.warning("outbox %s: temporary failure: %s", row["message_id"], exc)
             # The server is unreachable or busy: stop this round, keep the order.
             break
+        except PartialDelivery as exc:
+            store.mark_sent(row["id"], now)
+            res.sent += 1
+            for addr, (code, enhanced, text) in exc.refused.items():
+                if enhanced == "5.1.1":
+                    store.suppress(addr, f"{code} {text}", now)
+            log.warning("outbox %s: delivered, but refused for %s", row["message_id"], exc)
         except PermanentFailure as exc:
             store.mark_failed(row["id"], str(exc))
             if exc.enhanced == "5.1.1" or exc.code == 550 and "5.1.1" in str(exc):
-                store.suppress(row["recipient"], str(exc), now)
+                for addr in to:
+                    store.suppress(addr, str(exc), now)
             res.failed += 1
             log.error("outbox %s: refused: %s", row["message_id"], exc)
         else:

@@ -3,7 +3,7 @@
 At each configured time (default 14:30 and 16:00), every unit that has not yet reported for a period
 due that day gets ONE email per time slot covering every kind due, with its pre-filled form (the
 tasks it leads or supports, with its last status and progress) so that replying and editing is
-enough. The outbox's UNIQUE dedupe_key is the sent-ledger: `reminder:UNIT:DATE:HH:MM:ADDRESS`, so a
+enough. The outbox's UNIQUE dedupe_key is the sent-ledger: `reminder:UNIT:DATE:HH:MM` (one message per unit, to all its addresses), so a
 slot is never sent twice, whatever crashes or re-runs happen. Whether a slot is still worth sending
 (not late) is the scheduler's decision; this module sends what it is asked for.
 """
@@ -24,6 +24,7 @@ from gateway.replies import site_link
 from gateway.store import Store
 from parsers import Directory
 from parsers.models import TaskEntry, UnitInfo
+from site_builder.build import slug
 
 log = logging.getLogger(__name__)
 
@@ -126,12 +127,11 @@ def plan(cfg: Config, store: Store, directory: Directory, cal: WorkCalendar, day
         subject, body = compose.render(cfg, "reminder.txt.j2", {
             "org_name": cfg.organisation.name, "unit": unit, "items": items, "now": now,
             "slot": datetime.combine(day, slot, tzinfo=cal.tz),
-            "site_url": site_link(cfg, f"don-vi/{unit.code}.html"),
+            "site_url": site_link(cfg, f"don-vi/{slug(unit.code)}.html"),
         })
-        for addr in addresses:
-            key = f"reminder:{unit.code}:{day.isoformat()}:{slot_key(slot)}:{addr}"
-            out.append(Planned(purpose="reminder", recipient=addr, subject=subject, body=body,
-                               message_id=compose.stable_message_id(cfg, key), dedupe_key=key, unit=unit.code))
+        key = f"reminder:{unit.code}:{day.isoformat()}:{slot_key(slot)}"
+        out.append(Planned(purpose="reminder", recipient=", ".join(addresses), subject=subject, body=body,
+                           message_id=compose.stable_message_id(cfg, key), dedupe_key=key, unit=unit.code))
     return out
 
 

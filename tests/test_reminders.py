@@ -296,3 +296,29 @@ def test_no_warning_for_a_completed_task(inst: Instance) -> None:
     poll(inst, at("2025-06-20 10:00"), build=False)
     assert [p for p, _ in digest.send_warnings(inst.cfg, inst.store, inst.directory, at("2025-06-29 08:00"))
             if p.unit == "SKHCN"] == []
+
+
+def test_one_reminder_per_unit_to_all_its_addresses_even_if_one_is_dead(
+        tmp_path: Path, server: SmtpServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A unit with two focal-point addresses gets ONE reminder per slot, addressed to both; when the
+    server refuses one address (5.1.1) the other still gets it and the dead one is suppressed."""
+    second = "phodaumoi@skhcn.example.gov.vn"
+    i = use_smtp(make_instance(tmp_path / "two"), server, monkeypatch)
+    units = i.cfg.resolve(i.cfg.lists.units)
+    units.write_text(units.read_text(encoding="utf-8").replace(SKHCN, f"{SKHCN};{second}"), encoding="utf-8")
+    i.__dict__.pop("directory", None)  # re-read the edited list
+    server.handler.rcpt_refusals[second] = "550 5.1.1 <phodaumoi@skhcn.example.gov.vn>: no such user"
+    try:
+        res = remind(i, "2025-05-20", "14:30")
+        mine = [p for p, new in res if new and p.unit == "SKHCN"]
+        assert len(mine) == 1 and mine[0].recipient == f"{SKHCN}, {second}"
+        assert send_outbox(i, at("2025-05-20 14:30")).sent == 2  # SKHCN's and CAT's
+        [got] = [m for m in server.messages if SKHCN in m.rcpt_tos]
+        assert got.rcpt_tos == [SKHCN]  # the refused address did not stop the message
+        assert got.msg["To"] == f"{SKHCN}, {second}"
+        assert i.store.is_suppressed(second) and not i.store.is_suppressed(SKHCN)
+        # At 16:00 the unit is reminded once again, now only at its live address.
+        res = remind(i, "2025-05-20", "16:00")
+        assert [p.recipient for p, new in res if new and p.unit == "SKHCN"] == [SKHCN]
+    finally:
+        i.close()

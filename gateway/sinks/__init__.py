@@ -18,6 +18,15 @@ class PermanentFailure(Exception):
         self.enhanced = enhanced
 
 
+class PartialDelivery(Exception):
+    """Accepted for some recipients, refused for others: the message counts as sent; the refused
+    addresses are reported (address -> (code, enhanced status, text))."""
+
+    def __init__(self, refused: dict[str, tuple[int, str, str]]) -> None:
+        super().__init__(", ".join(f"{a}: {c} {t}" for a, (c, _, t) in refused.items()))
+        self.refused = refused
+
+
 class Sink(Protocol):
     def send(self, raw: bytes, sender: str, recipients: list[str], message_id: str) -> None: ...
 

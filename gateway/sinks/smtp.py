@@ -29,7 +29,7 @@ import aiosmtplib
 from gateway.config import Config
 from gateway.errors import UserError
 from gateway.net import is_loopback
-from gateway.sinks import PermanentFailure, TemporaryFailure
+from gateway.sinks import PartialDelivery, PermanentFailure, TemporaryFailure
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -146,11 +146,8 @@ class SmtpSink:
     async def _send(self, raw: bytes, sender: str, recipients: list[str]) -> None:
         smtp = await self._connect()
         errors, _ = await smtp.sendmail(sender, recipients, raw)
-        if errors:  # some recipients refused while others were accepted
-            code, text = next(iter(errors.values())).code, next(iter(errors.values())).message
-            if 500 <= code < 600:
-                raise PermanentFailure(f"{code} {text}", code, enhanced_status(text))
-            raise TemporaryFailure(f"{code} {text}")
+        if errors:  # some recipients refused while others were accepted: it went out
+            raise PartialDelivery({a: (e.code, enhanced_status(e.message), e.message) for a, e in errors.items()})
 
     def _drop(self) -> None:
         if self._smtp is not None:
@@ -163,6 +160,8 @@ class SmtpSink:
     def send(self, raw: bytes, sender: str, recipients: list[str], message_id: str) -> None:
         try:
             self._runner.run(self._send(raw, sender, recipients), self._limit)
+        except PartialDelivery:
+            raise
         except (TemporaryFailure, PermanentFailure):
             self._drop()
             raise
