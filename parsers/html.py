@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from parsers.text import fold_key
+
 QUOTE_MARK = "\u0000QUOTE\u0000"
 _WS_RUN = re.compile(r"[\r\n\t ]+")
 
@@ -39,6 +41,7 @@ class _Renderer(HTMLParser):
         self.quoted = False
         self.tables: list[list[list[str]]] = []
         self._table_stack: list[list[list[str]]] = []
+        self._table_out: list[int] = []  # where each open table's text starts in self.out
         self._cell: list[str] | None = None
         self._pre = 0
         self._text_in_block = False  # visible text since the last block boundary
@@ -72,6 +75,7 @@ class _Renderer(HTMLParser):
             self._pre += 1
         if tag == "table":
             self._table_stack.append([])
+            self._table_out.append(len(self.out))
         elif tag == "tr" and self._table_stack:
             self._table_stack[-1].append([])
         elif tag in ("td", "th") and self._table_stack:
@@ -99,8 +103,15 @@ class _Renderer(HTMLParser):
             self._cell = None
         elif tag == "table" and self._table_stack:
             table = [r for r in self._table_stack.pop() if any(c.strip() for c in r)]
+            start = self._table_out.pop()
             if table and not self.quoted:
                 self.tables.append(table)
+            if _is_form(table) and not self._table_stack:
+                # A two-column form (label cell, value cell), as Word lays one out, often with a
+                # <p> in every cell: rewritten as the 'Label: value' lines a person reads in it.
+                del self.out[start:]
+                self._nl()
+                self.out.append("\n".join(f"{k}: {v}" for k, v in table) + "\n")
         if tag in ("p", "div") and not self._text_in_block and self.out and self.out[-1].endswith("\n"):
             # An empty paragraph (Word's <p><o:p>&nbsp;</o:p></p>, Gmail's <div><br></div>) is a
             # blank line the writer meant; <div><br></div> already produced its line break.
@@ -128,6 +139,16 @@ class _Renderer(HTMLParser):
         self.out.append(data)
         if self._cell is not None:
             self._cell.append(data)
+
+
+def _is_form(table: list[list[str]]) -> bool:
+    """Every row a short label cell and a value cell, and the first row not a header of two
+    column labels (that is a two-column data table, read as a table)."""
+    if len(table) < 2 or not all(len(r) == 2 and r[0] and len(r[0]) <= 60 for r in table):
+        return False
+    from parsers.labels import LABELS  # local: labels imports text helpers this module shares
+
+    return not all(LABELS.get(fold_key(c)) for c in table[0])
 
 
 def _squash(text: str) -> str:

@@ -116,3 +116,33 @@ def test_several_labels_on_one_line_separated_by_semicolons() -> None:
               "Kết quả: Đã họp; đã trình dự thảo; chờ ý kiến\n")
     assert [(t.code, t.status, t.progress) for t in r.tasks] == [("NV01", "in_progress", 60), ("NV02", "completed", 100)]
     assert r.tasks[1].result == "Đã họp; đã trình dự thảo; chờ ý kiến"  # a value with ';' stays whole
+
+
+def _html_mail(html: str) -> bytes:
+    from email.message import EmailMessage
+
+    m = EmailMessage()
+    m["From"], m["To"], m["Subject"] = SKHCN, "baocao@example.gov.vn", "Báo cáo ngày 23/05/2025"
+    m.set_content(html, subtype="html")
+    return m.as_bytes()
+
+
+def test_a_word_form_table_of_label_and_value_cells() -> None:
+    """Outlook/Word users lay the report out as a two-column table, often a <p> in every cell."""
+    cell = '<td><p class="MsoNormal">{}<o:p></o:p></p></td>'
+    rows = [("Đơn vị", "SKHCN"), ("Nhiệm vụ", "NV01"), ("Tình trạng", "Đang thực hiện"), ("Tiến độ", "70%"),
+            ("Kết quả", "Đã trình dự thảo"), ("Nhiệm vụ", "NV02"), ("Tình trạng", "Hoàn thành")]
+    html = ('<html><body><p class="MsoNormal">Kính gửi Văn phòng,</p><table border="1">'
+            + "".join("<tr>" + cell.format(k) + cell.format(v) + "</tr>" for k, v in rows)
+            + '</table><p class="MsoNormal">Trân trọng.</p></body></html>')
+    r = parse_message(_html_mail(html), CTX)
+    assert r.outcome == "accepted" and r.unit == "SKHCN" and r.warnings == []
+    assert [(t.code, t.status, t.progress, t.result) for t in r.tasks] == [
+        ("NV01", "in_progress", 70, "Đã trình dự thảo"), ("NV02", "completed", 100, None)]
+
+
+def test_a_two_column_data_table_is_still_a_table() -> None:
+    html = ("<p>Đơn vị: SKHCN</p><table><tr><th>Mã nhiệm vụ</th><th>Tiến độ (%)</th></tr>"
+            "<tr><td>NV01</td><td>60</td></tr><tr><td>NV02</td><td>100</td></tr></table>")
+    r = parse_message(_html_mail(html), CTX)
+    assert [(t.code, t.progress) for t in r.tasks] == [("NV01", 60), ("NV02", 100)] and r.warnings == []
