@@ -248,8 +248,8 @@ def extract(msg: Message, depth: int = 0) -> MessageParts:
                     data = b""
                 if len(data) <= MAX_TABLE_BYTES:
                     out.attachments.append(Attachment(name, ctype, data))
-            elif name and len(out.other_files) < 20:
-                out.other_files.append(name[:120])
+            elif name and not ctype.startswith("image/") and len(out.other_files) < 20:
+                out.other_files.append(name[:120])  # a report in Word/PDF (logos are not reports)
             continue
         if ctype == "text/plain":
             text = part_text(part)
