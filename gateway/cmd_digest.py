@@ -6,13 +6,12 @@ import argparse
 from typing import Any
 
 from gateway import digest
-from gateway.cmd_remind import _print
+from gateway.cmd_remind import _print, _send_now
 from gateway.errors import UserError
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
     from gateway.cli import _instance, _now_arg
-    from gateway.service import send_outbox
 
     inst = _instance(args)
     try:
@@ -33,9 +32,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
         if not done:
             print(f"No period has its deadline at {deadline_at:%H:%M %d/%m/%Y}.")
         _print(done, args.dry_run, args.show_body)
-        if not args.dry_run:
-            res = send_outbox(inst, now)
-            print(f"sent {res.sent} (retry later {res.retried}, failed {res.failed}, held {res.deferred})")
+        _send_now(inst, now, args.dry_run)
     finally:
         inst.close()
     return 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import time
+from datetime import datetime, time
 from typing import Any
 
 from gateway import digest, reminders
@@ -18,9 +18,17 @@ def _print(done: list[tuple[reminders.Planned, bool]], dry_run: bool, body: bool
             print("\n".join("    " + line for line in p.body.splitlines()) + "\n")
 
 
+def _send_now(inst: Any, now: datetime, dry_run: bool) -> None:
+    """After `remind` or `digest` queued their mail: send the outbox at once (not on --dry-run)."""
+    from gateway.service import send_outbox
+
+    if not dry_run:
+        res = send_outbox(inst, now)
+        print(f"sent {res.sent} (retry later {res.retried}, failed {res.failed}, held {res.deferred})")
+
+
 def cmd_remind(args: argparse.Namespace) -> int:
     from gateway.cli import _instance, _now_arg
-    from gateway.service import send_outbox
 
     inst = _instance(args)
     try:
@@ -37,9 +45,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
         if not args.no_warnings:
             _print(digest.send_warnings(inst.cfg, inst.store, inst.directory, now, dry_run=args.dry_run),
                    args.dry_run, args.show_body)
-        if not args.dry_run:
-            res = send_outbox(inst, now)
-            print(f"sent {res.sent} (retry later {res.retried}, failed {res.failed}, held {res.deferred})")
+        _send_now(inst, now, args.dry_run)
     finally:
         inst.close()
     return 0

@@ -374,3 +374,18 @@ def test_a_period_far_from_the_arrival_is_recorded_with_a_warning(tmp_path: Path
     assert (out["outcome"], out["period"]) == ("accepted", "2052-05-20")
     [w] = [w for w in out["warnings"] if w["code"] == "period_unusual"]
     assert "2052-05-20" in w["message"] and "gửi lại" in w["message"]
+
+
+def test_remind_and_digest_commands(tmp_path: Path) -> None:
+    inst = make_instance(tmp_path / "i")
+    cfg = str(inst.cfg.path)
+    p = run_cli("remind", "--config", cfg, "--now", "2025-05-20T14:30:00+07:00", "--dry-run")
+    assert p.returncode == 0, p.stderr
+    assert "would send: reminder → daumoi@skhcn.example.gov.vn [SKHCN]" in p.stdout
+    assert not list(inst.cfg.resolve(inst.cfg.mail.outbox_dir).glob("*.eml"))  # nothing queued or sent
+    p = run_cli("remind", "--config", cfg, "--now", "2025-05-20T14:30:00+07:00")
+    assert p.returncode == 0 and "sent 2 " in p.stdout, p.stdout + p.stderr
+    again = run_cli("remind", "--config", cfg, "--now", "2025-05-20T14:31:00+07:00", "--slot", "14:30")
+    assert "already sent: reminder" in again.stdout and "sent 0 " in again.stdout  # the ledger holds
+    p = run_cli("digest", "--config", cfg, "--now", "2025-05-20T17:00:00+07:00")
+    assert p.returncode == 2 and "[digest] recipients" in p.stderr and "Traceback" not in p.stderr
