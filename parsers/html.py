@@ -121,9 +121,7 @@ class _Renderer(HTMLParser):
             self._nl()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag.lower() not in _BLOCK:
-            return
+        self.handle_starttag(tag, attrs)  # <br/>, <hr/>: a start tag with nothing inside
 
     def handle_data(self, data: str) -> None:
         if self.skip:
