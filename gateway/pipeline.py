@@ -9,8 +9,11 @@ one whose move is simply redone.
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -132,8 +135,27 @@ def _note_failure(store: Store, source: Source, item: Inbound, exc: Exception, n
         log.warning("could not record the failure of %s", item.ref)
 
 
+@contextmanager
+def batch_lock(store: Store) -> Iterator[None]:
+    """One batch at a time per instance: a `poll` from cron beside `baocao run` would otherwise
+    both take a message between its raw store and its records (two workers racing is how other
+    gateways recorded and answered mail twice)."""
+    with open(f"{store.path}.lock", "a+b") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
 def run_batch(cfg: Config, store: Store, directory: Directory, source: Source, now: datetime,
               limit: int | None = None) -> BatchResult:
+    with batch_lock(store):
+        return _run_batch(cfg, store, directory, source, now, limit)
+
+
+def _run_batch(cfg: Config, store: Store, directory: Directory, source: Source, now: datetime,
+               limit: int | None) -> BatchResult:
     cal = WorkCalendar(cfg.deadlines, cfg.tz)
     result = BatchResult()
     items = source.fetch(limit or cfg.mail.batch_size)

@@ -389,3 +389,27 @@ def test_remind_and_digest_commands(tmp_path: Path) -> None:
     assert "already sent: reminder" in again.stdout and "sent 0 " in again.stdout  # the ledger holds
     p = run_cli("digest", "--config", cfg, "--now", "2025-05-20T17:00:00+07:00")
     assert p.returncode == 2 and "[digest] recipients" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_two_pollers_at_once_record_and_answer_each_message_once(tmp_path: Path) -> None:
+    """`baocao poll` from cron running beside another poll (or `baocao run`) on the same inbox."""
+    inst = make_instance(tmp_path / "i", replies_per_sender_per_hour="100")  # every one answered
+    for n in range(40):
+        body = CANONICAL.replace("Tiến độ: 60%", f"Tiến độ: {n}%")
+        deliver_eml(inst, eml(SKHCN, "Báo cáo ngày 20/05/2025", body, message_id=f"<race{n}@skhcn>"), f"m{n:02d}",
+                    at("2025-05-20 15:00"))
+    cfg = str(inst.cfg.path)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    procs = [subprocess.Popen([sys.executable, "-m", "gateway.cli", "poll", "--config", cfg, "--no-site",
+                               "--now", "2025-05-20T15:30:00+07:00"], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    db = inst.store.db
+    assert db.execute("SELECT count(*) FROM messages").fetchone()[0] == 40
+    assert db.execute("SELECT count(*) FROM reports").fetchone()[0] == 40
+    assert db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 40
+    sent = db.execute("SELECT count(*) FROM outbox WHERE status='sent'").fetchone()[0]
+    assert sent == 20  # the rest wait for the hourly per-recipient send cap
+    assert len(list(inst.cfg.resolve(inst.cfg.mail.outbox_dir).glob("*.eml"))) == sent
