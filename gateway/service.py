@@ -8,7 +8,7 @@ from datetime import datetime
 
 from gateway import outbox, snapshot
 from gateway.instance import Instance
-from gateway.pipeline import BatchResult, run_batch
+from gateway.pipeline import BatchResult, batch_lock, run_batch
 from site_builder import BuildResult, build_site
 
 log = logging.getLogger(__name__)
@@ -22,11 +22,13 @@ class PollResult:
 
 
 def send_outbox(inst: Instance, now: datetime) -> outbox.FlushResult:
-    sink = inst.sink()
-    try:
-        return outbox.flush(inst.store, sink, inst.cfg.mail.address, now)
-    finally:
-        sink.close()
+    # Under the batch lock: two processes flushing at once would both send a queued message.
+    with batch_lock(inst.store):
+        sink = inst.sink()
+        try:
+            return outbox.flush(inst.store, sink, inst.cfg.mail.address, now)
+        finally:
+            sink.close()
 
 
 def rebuild_site(inst: Instance, now: datetime) -> BuildResult:

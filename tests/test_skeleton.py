@@ -413,3 +413,39 @@ def test_two_pollers_at_once_record_and_answer_each_message_once(tmp_path: Path)
     sent = db.execute("SELECT count(*) FROM outbox WHERE status='sent'").fetchone()[0]
     assert sent == 20  # the rest wait for the hourly per-recipient send cap
     assert len(list(inst.cfg.resolve(inst.cfg.mail.outbox_dir).glob("*.eml"))) == sent
+
+
+def test_concurrent_flushes_send_each_message_once(tmp_path: Path, monkeypatch) -> None:
+    """Two processes flushing one outbox (`baocao run` beside a `poll` from cron): each message is
+    sent once. Two instances (two database connections) flush at once through a slow sink."""
+    import threading
+    import time
+
+    from gateway.config import load
+    from gateway.instance import Instance
+    from gateway.service import send_outbox
+    from gateway.sinks.directory import DirectorySink
+
+    inst = make_instance(tmp_path / "i")
+    now = at("2025-05-20 15:00")
+    for n in range(12):
+        inst.store.enqueue(message_id=f"<m{n}@baocao.example.gov.vn>", purpose="digest",
+                           recipient=f"member{n}@example.gov.vn", subject="s", raw=b"Subject: s\r\n\r\nx", now=now)
+    real_send = DirectorySink.send
+
+    def slow_send(self, *args, **kwargs):  # a slow SMTP server: flushes overlap in time
+        time.sleep(0.02)
+        return real_send(self, *args, **kwargs)
+
+    monkeypatch.setattr(DirectorySink, "send", slow_send)
+    results = []
+    workers = [Instance(load(inst.cfg.path)) for _ in range(2)]
+    threads = [threading.Thread(target=lambda w=w: results.append(send_outbox(w, at("2025-05-20 15:01"))))
+               for w in workers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    rows = inst.store.db.execute("SELECT status, attempts FROM outbox").fetchall()
+    assert rows == [("sent", 1)] * 12  # sent once each, never twice
+    assert sorted(r.sent for r in results) in ([0, 12], [12, 0])
