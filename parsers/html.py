@@ -106,7 +106,7 @@ class _Renderer(HTMLParser):
             start = self._table_out.pop()
             if table and not self.quoted:
                 self.tables.append(table)
-            if _is_form(table) and not self._table_stack:
+            if _is_form(table):  # also inside a layout table (Outlook wraps bodies in one)
                 # A two-column form (label cell, value cell), as Word lays one out, often with a
                 # <p> in every cell: rewritten as the 'Label: value' lines a person reads in it.
                 del self.out[start:]

@@ -82,16 +82,6 @@ def _match_label(line: str) -> tuple[str, str] | None:
         field = LABELS.get(key)
         if field:
             return field, _MARKUP.sub("", m.group("value")).strip(" |*_\t")
-    # A two-column table (label cell | value cell), as Word and Outlook lay out a form: the
-    # rendered cell border stands where the colon would.
-    if "|" in text:
-        cells = [c.strip(" *_\t") for c in text.split("|")]
-        cells = [c for c in cells if c] if cells[-1] == "" else cells
-        # Exactly a label cell and a value cell; two labels side by side are a table's header.
-        if len(cells) == 2 and len(cells[0]) <= 48 and not LABELS.get(fold_key(cells[1])):
-            field = LABELS.get(fold_key(cells[0]))
-            if field:
-                return field, cells[1]
     # A label without a colon: "Tình hình chung" as a heading, "Nhiệm vụ NV01 - ...". Only the
     # start of a line can be such a label: long lines are not folded whole.
     key = fold_key(text[:48])

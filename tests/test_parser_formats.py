@@ -146,3 +146,12 @@ def test_a_two_column_data_table_is_still_a_table() -> None:
             "<tr><td>NV01</td><td>60</td></tr><tr><td>NV02</td><td>100</td></tr></table>")
     r = parse_message(_html_mail(html), CTX)
     assert [(t.code, t.progress) for t in r.tasks] == [("NV01", 60), ("NV02", 100)] and r.warnings == []
+
+
+def test_a_word_form_table_inside_a_layout_table() -> None:
+    rows = [("Đơn vị", "SKHCN"), ("Nhiệm vụ", "NV01"), ("Tình trạng", "Đang thực hiện"), ("Tiến độ", "70%")]
+    form = "<table>" + "".join(f"<tr><td><p>{k}</p></td><td><p>{v}</p></td></tr>" for k, v in rows) + "</table>"
+    html = f"<table><tr><td><p>Kính gửi Văn phòng,</p>{form}<p>Trân trọng.</p></td></tr></table>"
+    r = parse_message(_html_mail(html), CTX)
+    assert r.outcome == "accepted" and r.unit == "SKHCN"
+    assert [(t.code, t.status, t.progress) for t in r.tasks] == [("NV01", "in_progress", 70)]
