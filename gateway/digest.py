@@ -27,6 +27,7 @@ from gateway.store import Store
 from parsers import Directory
 from parsers.models import TaskInfo
 from parsers.text import fold
+from site_builder.build import task_path
 
 log = logging.getLogger(__name__)
 
@@ -181,7 +182,7 @@ def plan_warnings(cfg: Config, store: Store, directory: Directory, now: datetime
             continue
         subject, body = compose.render(cfg, "early_warning.txt.j2", {
             "org_name": cfg.organisation.name, "task": s.info, "state": s, "unit": lead, "level": level,
-            "now": now, "site_url": site_link(cfg, f"nhiem-vu/{s.info.code}.html"),
+            "now": now, "site_url": site_link(cfg, task_path(s.info.code)),
         })
         for addr in lead.emails:
             if store.is_suppressed(addr):

@@ -24,7 +24,7 @@ from gateway.replies import site_link
 from gateway.store import Store
 from parsers import Directory
 from parsers.models import TaskEntry, UnitInfo
-from site_builder.build import slug
+from site_builder.build import unit_path
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +127,7 @@ def plan(cfg: Config, store: Store, directory: Directory, cal: WorkCalendar, day
         subject, body = compose.render(cfg, "reminder.txt.j2", {
             "org_name": cfg.organisation.name, "unit": unit, "items": items, "now": now,
             "slot": datetime.combine(day, slot, tzinfo=cal.tz),
-            "site_url": site_link(cfg, f"don-vi/{slug(unit.code)}.html"),
+            "site_url": site_link(cfg, unit_path(unit.code)),
         })
         key = f"reminder:{unit.code}:{day.isoformat()}:{slot_key(slot)}"
         out.append(Planned(purpose="reminder", recipient=", ".join(addresses), subject=subject, body=body,

@@ -14,7 +14,7 @@ from gateway.messages import period_input, reason_text
 from gateway.store import Store
 from parsers import Directory, ParsedReport
 from parsers.models import TaskEntry, UnitInfo
-from site_builder.build import slug
+from site_builder.build import unit_path
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ def enqueue_reply(cfg: Config, store: Store, directory: Directory, cal: WorkCale
             first_received_at=first["received_at"] if first else None,
             period_timeliness=first["timeliness"] if first else report.timeliness,
             task_titles={t.code: t.title for t in directory.tasks},
-            site_url=site_link(cfg, f"don-vi/{slug(unit.code)}.html"),
+            site_url=site_link(cfg, unit_path(unit.code)),
         )
         subject, body = compose.render(cfg, "receipt.txt.j2", ctx)
         purpose = "receipt"

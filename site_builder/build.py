@@ -55,6 +55,14 @@ def slug(code: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(code)).strip("-") or "x"
 
 
+def unit_path(code: str) -> str:
+    return f"don-vi/{slug(code)}.html"
+
+
+def task_path(code: str) -> str:
+    return f"nhiem-vu/{slug(code)}.html"
+
+
 def archive_path(kind: str, period: str) -> str:
     return f"luu-tru/{KIND_STEM[kind]}-{period}.html"
 
@@ -192,7 +200,7 @@ def render_pages(snap: Snapshot, templates_dir: str = "", previous: Path | None 
         # Units
         page(files, "don-vi/index.html", "units.html.j2")
         for u in snap.units:
-            page(files, f"don-vi/{slug(u.info.code)}.html", "unit.html.j2", u=u)
+            page(files, unit_path(u.info.code), "unit.html.j2", u=u)
         # Tasks: the full list, pre-rendered filter views (no JavaScript needed), one page each
         page(files, "nhiem-vu/index.html", "tasks.html.j2", view=None, view_tasks=snap.tasks)
         for g in snap.groups:
@@ -202,7 +210,7 @@ def render_pages(snap: Snapshot, templates_dir: str = "", previous: Path | None 
             page(files, f"nhiem-vu/loc/{stem}.html", "tasks.html.j2", view=("state", state),
                  view_tasks=[t for t in snap.tasks if t.state == state])
         for t in snap.tasks:
-            page(files, f"nhiem-vu/{slug(t.info.code)}.html", "task.html.j2", t=t)
+            page(files, task_path(t.info.code), "task.html.j2", t=t)
         # Difficulties, scores
         page(files, "kho-khan/index.html", "difficulties.html.j2")
         page(files, "danh-gia/index.html", "scores.html.j2")
