@@ -5,11 +5,12 @@ from __future__ import annotations
 import tomllib
 from datetime import date
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 from parsers.models import ParsedReport
 
-BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BUNDLED_TEMPLATES = Path(str(files("templates")))
 
 
 @lru_cache(maxsize=4)

@@ -24,7 +24,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from gateway.messages import period_input
+from gateway.messages import BUNDLED_TEMPLATES, period_input
 from gateway.snapshot import PeriodView, Snapshot, TaskView, UnitView, paused_gc
 from gateway.templating import environment
 from parsers.text import fold
@@ -34,7 +34,7 @@ from site_builder.publish import PublishResult, current_build, publish
 log = logging.getLogger(__name__)
 # From this many task updates on, the exports are built in a second process.
 PARALLEL_FROM = 20_000
-STATIC = Path(__file__).resolve().parent.parent / "templates" / "site" / "static"
+STATIC = BUNDLED_TEMPLATES / "site" / "static"
 ASOF_PLACEHOLDER = '<time class="asof" datetime="">--:-- --/--/----</time>'
 _ASOF_RE = re.compile(r'<time class="asof" datetime="[^"<>]*">[^<]*</time>')
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_-]+")
