@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -36,6 +37,9 @@ class RawTask:
     fields: dict[str, list[str]] = field(default_factory=dict)
     title: str = ""
     implicit: bool = False  # opened by a bare code line, not a 'Nhiệm vụ:' label
+    # Unlabelled text of the block: the rest of a line that named the task in prose, and lines
+    # under it that went into no field. Status and progress are read from it (SPEC §5.1).
+    loose: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -49,6 +53,14 @@ class RawReport:
     preamble: list[str] = field(default_factory=list)
     # Tab-separated rows: a table copied from Excel into a plain-text mail.
     grid: list[list[str]] = field(default_factory=list)
+    # Lines with content that went into no field and no task (told back in the receipt).
+    unread: list[str] = field(default_factory=list)
+    # A mail may hold several reports (SPEC §5.1): a heading naming a unit ('II. XÃ PHÙ CÁT') or
+    # a kind ('BÁO CÁO TUẦN'), or a second 'Đơn vị:' label, starts the next section.
+    heading: str = ""  # the line that opened this section
+    unit_hint: str = ""  # the unit its heading names ('?' + text: a unit not in the lists)
+    kind_hint: str = ""
+    sections: list[RawReport] = field(default_factory=list)  # the following sections
 
     def has_content(self) -> bool:
         return bool(self.tasks) or bool("\n".join(self.summary).strip())
@@ -125,11 +137,19 @@ def _expand(lines: list[str]) -> list[str]:
     return out
 
 
-def read_lines(lines: list[str]) -> RawReport:
-    rep = RawReport()
+# A line that names a task in prose opens its block: (code text, the rest of the line), or None.
+Mention = Callable[[str], "tuple[str, str] | None"]
+# A heading line that starts a report section: (unit text or '', kind or ''), or None.
+Section = Callable[[str], "tuple[str, str] | None"]
+
+
+def read_lines(lines: list[str], mention: Mention | None = None, section: Section | None = None) -> RawReport:
+    first = rep = RawReport()
     target: list[str] | None = None
     header_field: str | None = None
+    blank_before = True
     for raw in _expand(_drop_signature_block(lines[:MAX_LINES])):
+        was_blank, blank_before = blank_before, not raw.strip()
         if raw.count("\t") >= 2:  # tabs are cleaned away below: a pasted spreadsheet row shows here
             cells = [c.strip() for c in raw.split("\t")]
             if sum(1 for c in cells if c) >= 3 and not match_label(raw):
@@ -141,6 +161,19 @@ def read_lines(lines: list[str]) -> RawReport:
             break
         stripped = line.strip()
         hit = match_label(line) if stripped else None
+        head = section(stripped) if section is not None and stripped and len(stripped) <= 90 and (
+            hit is None or hit[0] in ("unit", "kind")) else None
+        if head is not None and (rep.tasks or (hit is not None and hit[0] in rep.header)):
+            rep = RawReport(heading=stripped, unit_hint=head[0], kind_hint=head[1])
+            first.sections.append(rep)
+            target = None
+            header_field = None
+            if hit is None:
+                continue
+        elif head is not None and not rep.tasks:
+            rep.unit_hint = rep.unit_hint or head[0]
+            rep.kind_hint = rep.kind_hint or head[1]
+            rep.heading = rep.heading or stripped
         if hit:
             name, value = hit
             header_field = None
@@ -194,6 +227,18 @@ def read_lines(lines: list[str]) -> RawReport:
             target = None
             header_field = None
             continue
+        # A task named in a sentence ('Về nhiệm vụ NV01 (…): …', '2. Đối với nhiệm vụ …'): only
+        # where a new paragraph or item starts, so a value that mentions a task stays whole.
+        opens = mention is not None and stripped and (target is None or was_blank or strip_bullet(stripped) != stripped)
+        hit2 = mention(stripped) if opens and mention is not None else None
+        if hit2:
+            if len(rep.tasks) >= MAX_TASKS:
+                break
+            code_text, rest = hit2
+            rep.tasks.append(RawTask(code_text, implicit=True, loose=[rest] if rest.strip() else []))
+            target = None
+            header_field = None
+            continue
         if target is not None:
             target.append(line)
         elif header_field and stripped and not rep.header[header_field]:
@@ -201,9 +246,13 @@ def read_lines(lines: list[str]) -> RawReport:
             header_field = None
         elif rep.tasks and not rep.tasks[-1].fields and stripped and not rep.tasks[-1].code_text:
             rep.tasks[-1].code_text = stripped
+        elif stripped and rep.tasks:
+            rep.tasks[-1].loose.append(stripped)
         elif stripped and not rep.tasks and len(rep.preamble) < MAX_PREAMBLE:
             rep.preamble.append(stripped)
-    return rep
+        elif stripped:
+            rep.unread.append(stripped)
+    return first
 
 
 def value(task: RawTask, name: str) -> str | None:

@@ -79,6 +79,22 @@ class TaskEntry(BaseModel):
     title: str | None = None
 
 
+class ReportPart(BaseModel):
+    """One report of a message (SPEC §10 `reports`): a message may hold several units' sections
+    (a shared commune mailbox) or several kinds (month-end Friday)."""
+
+    unit: str | None = None
+    kind: Kind | None = None
+    period: str | None = None
+    deadline: datetime | None = None
+    timeliness: Literal["on_time", "late"] | None = None
+    summary: str | None = None
+    tasks: list[TaskEntry] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+    # Lines with content that went into no field (told back in the receipt).
+    unread: list[str] = Field(default_factory=list)
+
+
 class ParsedReport(BaseModel):
     """The `parse --json` contract (SPEC §10). Fields may be added, never renamed or dropped."""
 
@@ -104,3 +120,7 @@ class ParsedReport(BaseModel):
     # The message answers one of ours (References/In-Reply-To carry our Message-ID domain).
     replies_to_us: bool = False
     error: str | None = None
+    # Every report the message holds, the first included (the top-level fields describe it).
+    reports: list[ReportPart] = Field(default_factory=list)
+    # Lines with content that went into no field of the first report.
+    unread: list[str] = Field(default_factory=list)

@@ -6,7 +6,7 @@ Daily periods are ISO dates (2025-05-20), weekly ISO weeks (2025-W21), monthly m
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from parsers.text import fold
 
@@ -133,12 +133,80 @@ def _valid_week(y: int, w: int) -> bool:
         return False
 
 
+_TODAY = re.compile(r"\bhom nay\b|\bngay hom nay\b|\btoday\b")
+_YESTERDAY = re.compile(r"\bhom qua\b|\bngay hom qua\b|\byesterday\b")
+_THIS_WEEK = re.compile(r"\btuan nay\b|\btrong tuan\b|\bthis week\b")
+_LAST_WEEK = re.compile(r"\btuan (?:truoc|qua|vua qua)\b|\blast week\b")
+_THIS_MONTH = re.compile(r"\bthang nay\b|\btrong thang\b|\bthis month\b")
+_LAST_MONTH = re.compile(r"\bthang (?:truoc|qua|vua qua)\b|\blast month\b")
+_MONTH_ALONE = re.compile(r"\bthang\s*(\d{1,2})(?![\d/.\-])(?!\s*(?:/|-|nam|,|\.)\s*\d)")
+_WEEK_ALONE = re.compile(r"\btuan\s*(?:thu\s*|so\s*)?(\d{1,2})(?![\d/])(?!\s*(?:/|-|nam|,)\s*\d)")
+_RANGE = re.compile(r"\b(?:tu|từ)\s*(?:ngay\s*)?(\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?)\s*(?:den|toi|-|–)\s*(?:ngay\s*)?(\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?)")
+
+
+def _previous_weekday(d: date) -> date:
+    d -= timedelta(days=1)
+    while d.weekday() >= 5:
+        d -= timedelta(days=1)
+    return d
+
+
+def _relative(t: str, kind: Kind | None, ref: date) -> tuple[Kind | None, str | None]:
+    """Periods in words, read against the arrival date: 'hôm qua', 'tuần trước', 'tháng 11'."""
+    m = _RANGE.search(t)
+    if m:
+        a, b = find_dates(m.group(1), ref), find_dates(m.group(2), ref)
+        if a and b and b[0] >= a[0]:
+            span = (b[0] - a[0]).days
+            if kind == "monthly" or span >= 27:
+                return "monthly", month_of(b[0])
+            if kind == "weekly" or 3 <= span <= 7:
+                return "weekly", week_of(b[0])
+    if _LAST_MONTH.search(t):
+        first = ref.replace(day=1) - timedelta(days=1)
+        return "monthly", month_of(first)
+    if _THIS_MONTH.search(t) and kind in (None, "monthly"):
+        return "monthly", month_of(ref)
+    m = _MONTH_ALONE.search(t)
+    if m and 1 <= int(m.group(1)) <= 12:
+        month = int(m.group(1))
+        year = ref.year - 1 if month > ref.month + 1 else ref.year  # 'tháng 12' read in January
+        return "monthly", f"{year}-{month:02d}"
+    if _LAST_WEEK.search(t):
+        return "weekly", week_of(ref - timedelta(days=7))
+    if _THIS_WEEK.search(t) and kind in (None, "weekly"):
+        return "weekly", week_of(ref)
+    m = _WEEK_ALONE.search(t)
+    if m:
+        w = int(m.group(1))
+        year = ref.isocalendar()[0]
+        if w > ref.isocalendar()[1] + 2:
+            year -= 1
+        if _valid_week(year, w):
+            return "weekly", f"{year}-W{w:02d}"
+    if _YESTERDAY.search(t):
+        d = _previous_weekday(ref)
+        return (kind if kind in ("weekly", "monthly") else "daily"), period_for(kind or "daily", d)
+    if _TODAY.search(t):
+        return (kind if kind in ("weekly", "monthly") else "daily"), period_for(kind or "daily", ref)
+    return None, None
+
+
 def parse_period(text: str, kind: Kind | None, ref: date | None = None) -> tuple[Kind | None, str | None]:
     """(kind the text implies, period) — either may be None. `ref` (the arrival date) places a
-    day written without its year."""
+    day written without its year, and reads periods in words ('hôm qua', 'tháng 11')."""
     t = fold(text)
     if not t:
         return None, None
+    if ref is not None and not _DMY.search(t) and not _YMD.search(t) and not _WEEK_NO.search(t) \
+            and not _MONTH_WORDS.search(t) and not _WEEK_ISO.search(t):
+        rk, rp = _relative(t, kind, ref)
+        if rp:
+            return rk, rp
+    elif ref is not None and _RANGE.search(t):
+        rk, rp = _relative(t, kind, ref)
+        if rp:
+            return rk, rp
     if "tuan" in t or "week" in t or _WEEK_ISO.search(t):
         m = _WEEK_NO.search(t)
         if m and _valid_week(int(m.group(2)), int(m.group(1))):

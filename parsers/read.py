@@ -22,16 +22,23 @@ from parsers.models import (
     ParseContext,
     ParsedReport,
     TaskEntry,
+    ReportPart,
     TaskInfo,
     UnitInfo,
     Warning,
 )
+from parsers.labels import match_label, strip_bullet
 from parsers.quotes import split
 from parsers.text import clean_line, compact, fold, fold_key, scrub
-from parsers.values import is_nil, parse_progress, parse_status
+from parsers.values import is_blank, is_nil, read_progress, read_status, rounded
 
 _CODE = re.compile(r"^([a-z]{1,8})[\s\-._]*(\d{1,4}(?:[.\-_]\d{1,3})*)(?![\d])")
 _CODE_SEP = re.compile(r"[.\-_]")
+_ROMAN = re.compile(r"^[IVX]{1,4}[.)]\s")
+# A heading that names a report kind ('BÁO CÁO TUẦN 48', 'Báo cáo ngày 27/11') or a unit.
+_KIND_HEADING = re.compile(r"^(?:phan \w+ )?(?:bao cao|bc)\s*(?:tien do\s*|dinh ky\s*|ket qua\s*)?(ngay|tuan|thang)\b")
+_UNIT_WORDS = re.compile(r"^(?:ubnd |uy ban nhan dan |dang uy )?(?:xa|phuong|thi tran|so|ban|truong|cong an|van phong|trung tam|ubnd|uy ban)\b")
+_PROVINCE = re.compile(r"\btinh binh dinh\b|^ubnd tinh$|^uy ban nhan dan tinh$")
 _MID_SPACE = re.compile(r"[\r\n\t ]+")
 _MID_ANGLE = re.compile(r"<[^<>]+>")
 
@@ -103,6 +110,94 @@ class _Lookup:
                 self.tasks.setdefault(k, t)
             self.tasks.setdefault(compact(t.code), t)
 
+        prefixes = sorted({m.group(1) for t in d.tasks if (m := _CODE.match(fold(t.code)))}, key=len, reverse=True)
+        self._mention_rx = re.compile(
+            r"(?<![^\W_])(" + "|".join(map(re.escape, prefixes)) + r")[ \-._]?(\d{1,4})(?![\d])", re.IGNORECASE
+        ) if prefixes else None
+        self._title_tokens: dict[str, list[str]] = {t.code: fold_key(t.title).split() for t in d.tasks}
+
+    def unit_tasks(self, units: list[UnitInfo]) -> list[TaskInfo]:
+        codes = {u.code for u in units}
+        return [t for t in self.tasks_list if t.lead_unit in codes or codes & set(t.coordinating_units)]
+
+    @property
+    def tasks_list(self) -> list[TaskInfo]:
+        seen: dict[str, TaskInfo] = {}
+        for t in self.tasks.values():
+            seen.setdefault(t.code, t)
+        return list(seen.values())
+
+    def by_title(self, text: str, candidates: list[TaskInfo]) -> list[TaskInfo]:
+        """The tasks whose title the text names (folded, fuzzy): best first, ties kept."""
+        words = fold_key(text).split()[:40]
+        if not words:
+            return []
+        joined = " " + " ".join(words) + " "
+        have = set(words)
+        scored: list[tuple[float, TaskInfo]] = []
+        for t in candidates:
+            tw = self._title_tokens.get(t.code) or []
+            if len(tw) < 3:
+                continue
+            if " " + " ".join(tw) + " " in joined:
+                scored.append((1.0, t))
+                continue
+            sig = [w for w in tw if len(w) > 1]
+            cover = sum(1 for w in sig if w in have) / max(1, len(sig))
+            if cover >= 0.75 and len(sig) >= 4:
+                scored.append((cover, t))
+        scored.sort(key=lambda x: -x[0])
+        if not scored:
+            return []
+        best = scored[0][0]
+        return [t for c, t in scored if c >= best - 0.1]
+
+    def mention(self, line: str, candidates: list[TaskInfo]) -> tuple[str, str] | None:
+        """A task named in a sentence: its code anywhere on the line, or a candidate's title."""
+        if self._mention_rx is not None:
+            m = self._mention_rx.search(line)
+            if m and m.start() < 160:
+                return f"{m.group(1)}{m.group(2)}".upper(), line[m.end():].lstrip(" )-–—:.,")
+        hits = self.by_title(line, candidates)
+        if hits:
+            codes = {t.code for t in hits}
+            titles = {fold_key(t.title) for t in hits}
+            if len(codes) == 1:
+                return hits[0].code, _strip_title(line, hits[0].title)
+            if len(titles) == 1:  # the same title for several units' tasks: decided per unit
+                return "title:" + hits[0].title, _strip_title(line, hits[0].title)
+        return None
+
+    def section_heading(self, line: str) -> tuple[str, str] | None:
+        """(unit code, or '?' + the words for a unit not in the lists; kind) of a line that
+        heads a report section: 'II. XÃ PHÙ CÁT', 'Đơn vị: UBND xã Tuy Phước', 'BÁO CÁO TUẦN 48'."""
+        hit = match_label(line)
+        if hit is not None:
+            if hit[0] == "unit" and hit[1].strip():
+                u = self.unit(hit[1])
+                return (u.code if u else "?" + hit[1].strip(), "")
+            if hit[0] == "kind":
+                k = periods.kind_from_words(hit[1])
+                return ("", k) if k else None
+            return None
+        text = strip_bullet(line).strip(" :.*_")
+        f = fold(text)
+        if len(f) > 70 or not f:
+            return None
+        numbered = text != line.strip(" :.*_") or _ROMAN.match(line.strip()) is not None
+        upper = sum(1 for c in text if c.isalpha() and c.isupper()) >= 0.8 * max(1, sum(1 for c in text if c.isalpha()))
+        if not (numbered or upper or line.rstrip().endswith(":")):
+            return None
+        m = _KIND_HEADING.match(f)
+        kind = periods.kind_from_words(m.group(1)) if m else None
+        unit_code = ""
+        if _UNIT_WORDS.match(f) and not _PROVINCE.search(f):
+            u = self.unit(text)
+            unit_code = u.code if u else "?" + text
+        if not unit_code and not kind:
+            return None
+        return unit_code, kind or ""
+
     def unit(self, text: str) -> UnitInfo | None:
         t = text.strip()
         if not t:
@@ -146,6 +241,28 @@ class _Lookup:
                 if title and (ft == title or (len(ft) >= 12 and title.startswith(ft)) or (len(title) >= 12 and ft.startswith(title))):
                     return info.code, info, t
         return t[:40].upper() or "?", None, None
+
+
+def _strip_title(text: str, title: str) -> str:
+    """The words after a task's title at the start of a text ('Xây dựng kế hoạch …: đang thực
+    hiện, đạt 55%' -> 'đang thực hiện, đạt 55%'); the text itself when it does not start so."""
+    own = set(fold_key(title).split())
+    words = text.split()
+    last = -1
+    misses = 0
+    for i, w in enumerate(words[: len(own) + 8]):
+        k = fold_key(w)
+        if not k:
+            continue
+        if all(p in own for p in k.split()):
+            last, misses = i, 0
+        else:
+            misses += 1
+            if misses > 2:
+                break
+    if last < 0:
+        return text
+    return " ".join(words[last + 1 :]).lstrip(" )-–—:.,")
 
 
 _LOOKUPS: dict[int, tuple[Directory, _Lookup]] = {}
@@ -249,36 +366,75 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
     if not auth_ok(msg, ctx.auth_policy, ctx.trusted_authserv_ids):
         return reject("auth_failed")
 
-    rep, table_rows, out.unread_attachments = _read_content(msg, subject, {a.lower() for a in ctx.own_addresses if a})
-    warnings: list[Warning] = []
-
-    # Unit: named in the mail, or the sender's only unit.
-    unit_text = rep.header.get("unit", "")
+    candidates = look.unit_tasks(look.by_email[sender])
     sender_units = look.by_email[sender]
-    unit: UnitInfo | None
-    if unit_text:
-        unit = look.unit(unit_text)
-        if unit is None:
-            out.unit = None
+    rep, table_rows, out.unread_attachments = _read_content(
+        msg, subject, {a.lower() for a in ctx.own_addresses if a}, look, sender_units)
+
+    sections = [rep, *rep.sections]
+    if not any(x.has_content() for x in sections) and not table_rows:
+        # The unit is still named in a rejection when the mail names it.
+        named = look.unit(rep.header.get("unit", "")) if rep.header.get("unit") else None
+        if rep.header.get("unit") and named is None:
             return reject("unknown_unit")
-        if unit.code not in {u.code for u in sender_units}:
-            out.unit = unit.code
+        if named is not None and named.code not in {u.code for u in sender_units}:
+            out.unit = named.code
             return reject("unit_not_allowed")
-    elif len(sender_units) == 1:
-        unit = sender_units[0]
-    else:
-        return reject("unknown_unit")
-    out.unit = unit.code
-
-    if not rep.has_content() and not table_rows:
+        out.unit = named.code if named else (sender_units[0].code if len(sender_units) == 1 else None)
         return reject("not_a_report")
-
-    _kind_and_period(out, rep, subject, received_at, warnings)
-    out.summary = body.summary(rep)
-    out.tasks = _tasks(rep, table_rows, look, unit, warnings)
-    if not out.tasks and not out.summary:
+    parts: list[ReportPart] = []
+    notes: list[Warning] = []  # about the message as a whole: told with the first report
+    previous: ReportPart | None = None
+    for i, sec in enumerate(sections):
+        if i > 0 and not sec.tasks and not sec.summary:
+            continue  # a signature or a heading with nothing under it
+        unit_text = sec.header.get("unit", "") or (sec.unit_hint if not sec.unit_hint.startswith("?") else "")
+        unit = look.unit(unit_text) if unit_text else None
+        if unit_text and unit is None or (i > 0 and sec.unit_hint.startswith("?") and not sec.header.get("unit")):
+            if i == 0 and sec.header.get("unit"):
+                return reject("unknown_unit")
+            if i > 0 or sec.unit_hint:
+                notes.append(Warning(code="unit_section_unattributed", params={"value": (sec.heading or unit_text)[:120]}))
+                continue
+        if unit is not None and unit.code not in {u.code for u in sender_units}:
+            if i == 0 and not parts:
+                out.unit = unit.code
+                return reject("unit_not_allowed")
+            notes.append(Warning(code="unit_section_unattributed", params={"value": (sec.heading or unit.name)[:120]}))
+            continue
+        if unit is None:
+            if previous is not None:
+                unit = look.unit(previous.unit or "")
+            elif len(sender_units) == 1:
+                unit = sender_units[0]
+            else:
+                out.unit = None
+                return reject("unknown_unit")
+        assert unit is not None
+        warnings: list[Warning] = []
+        part = ReportPart(unit=unit.code)
+        _kind_and_period(part, sec, sec.heading or subject if i else subject, received_at, warnings, previous)
+        part.summary = body.summary(sec)
+        part.tasks = _tasks(sec, table_rows if i == 0 else [], look, unit, warnings)
+        part.unread = sec.unread[:50]
+        if not part.tasks and not part.summary:
+            continue
+        part.warnings = warnings
+        same = next((p for p in parts if (p.unit, p.kind, p.period) == (part.unit, part.kind, part.period)), None)
+        if same is not None:  # one report written in two pieces
+            same.tasks.extend(part.tasks)
+            same.warnings.extend(part.warnings)
+            same.unread.extend(part.unread)
+        else:
+            parts.append(part)
+        previous = part
+    if not parts:
         return reject("not_a_report")
-    out.warnings = warnings
+    parts[0].warnings.extend(notes)
+    first = parts[0]
+    out.unit, out.kind, out.period = first.unit, first.kind, first.period
+    out.summary, out.tasks, out.warnings, out.unread = first.summary, first.tasks, first.warnings, first.unread
+    out.reports = parts
     return out
 
 
@@ -290,7 +446,8 @@ def _quoted_from_us(seg_header: list[str], own: set[str]) -> bool:
     return any(a in text for a in own)
 
 
-def _first_report(text: str, subject: str, own: set[str]) -> body.RawReport:
+def _first_report(text: str, subject: str, own: set[str], mention: body.Mention | None = None,
+                  section: body.Section | None = None) -> body.RawReport:
     """The report in a text body: the new text first, then forwarded text; never a reply quote.
 
     Outlook marks a forward exactly like a reply (a rule and a From:/Sent: block), so a quoted
@@ -306,20 +463,27 @@ def _first_report(text: str, subject: str, own: set[str]) -> body.RawReport:
                 continue
             if seg.kind == "reply" and not (forwarded_subject and is_first and seg.header):
                 continue
-        cand = body.read_lines(seg.lines)
+        cand = body.read_lines(seg.lines, mention, section)
         if cand.has_labels():
             return cand
     return body.RawReport()
 
 
-def _read_content(msg: Message, subject: str, own: set[str]) -> tuple[body.RawReport, list[dict[str, str]], list[str]]:
+def _read_content(msg: Message, subject: str, own: set[str], look: _Lookup,
+                  sender_units: list[UnitInfo]) -> tuple[body.RawReport, list[dict[str, str]], list[str]]:
+    candidates = look.unit_tasks(sender_units)
+
+    def mention(line: str) -> tuple[str, str] | None:
+        return look.mention(line, candidates)
+
     parts = mime.extract(msg)
-    rep = _first_report(parts.text, subject, own)
+    section = look.section_heading
+    rep = _first_report(parts.text, subject, own, mention, section)
     if not rep.has_labels():
         for fwd in parts.forwarded:  # a report forwarded as an attached message
             if fwd.sender and fwd.sender in own:
                 continue
-            rep = _first_report(fwd.text, "", own)
+            rep = _first_report(fwd.text, "", own, mention, section)
             if rep.has_labels():
                 break
     rows: list[dict[str, str]] = []
@@ -344,11 +508,13 @@ def _read_content(msg: Message, subject: str, own: set[str]) -> tuple[body.RawRe
     return rep, rows, parts.other_files
 
 
-def _kind_and_period(out: ParsedReport, rep: body.RawReport, subject: str, received_at: datetime | None, warnings: list[Warning]) -> None:
+def _kind_and_period(out: ReportPart, rep: body.RawReport, subject: str, received_at: datetime | None,
+                     warnings: list[Warning], previous: ReportPart | None = None) -> None:
     if periods.subject_kind(subject) is None:
         # No kind in the subject: a report heading in the body ('BÁO CÁO TUẦN 21/2025') may say it.
         subject = next((ln for ln in rep.preamble if periods.subject_kind(ln)), subject)
     kind = periods.kind_from_words(rep.header.get("kind", "")) if rep.header.get("kind") else None
+    kind = kind or (rep.kind_hint or None)
     period_text = rep.header.get("period", "")
     ref = received_at.date() if received_at else None  # the year of a date written without one
     p_kind, period = periods.parse_period(period_text, kind, ref) if period_text else (None, None)
@@ -357,10 +523,20 @@ def _kind_and_period(out: ParsedReport, rep: body.RawReport, subject: str, recei
         sp_kind, s_period = periods.parse_period(subject, kind or s_kind, ref)
         if s_period and (s_kind or sp_kind):
             p_kind, period = sp_kind, s_period
+    if period is None:
+        # A heading or an opening sentence: 'BÁO CÁO TUẦN 47', 'Sở báo cáo tiến độ ngày 20/11 …'.
+        for line in rep.preamble:
+            if periods.subject_kind(line) or "bao cao" in fold(line) or "ky" in fold(line).split():
+                lk, lp = periods.parse_period(line, kind or s_kind or periods.subject_kind(line), ref)
+                if lp:
+                    p_kind, period = lk, lp
+                    break
     if kind is None:
         # A period that names its kind ('Tuần 21/2025', 'Tháng 5/2025', '05/2025') says it; a bare
         # date does not (it may be any day of a week or month): daily by default, with a warning.
         kind = s_kind or (p_kind if p_kind in ("weekly", "monthly") else None)
+    if kind is None and previous is not None:
+        kind, period = previous.kind, period or previous.period
     if kind is None:
         kind = "daily"
         warnings.append(Warning(code="kind_inferred"))
@@ -378,42 +554,99 @@ def _kind_and_period(out: ParsedReport, rep: body.RawReport, subject: str, recei
     out.period = period
 
 
+_TASK_FIELDS = ("status", "progress", "result", "difficulties", "proposals", "notes")
+
+
+def _resolve(code_text: str, look: _Lookup, unit: UnitInfo) -> tuple[str, TaskInfo | None, str | None]:
+    """A block's task: by code, or by title among the unit's own tasks (SPEC §5.1)."""
+    if code_text.startswith("title:"):
+        code_text = code_text[6:]
+    code, info, title = look.task(code_text)
+    if info is None and not _CODE.match(fold(code_text)):
+        hits = look.by_title(code_text, look.unit_tasks([unit]))
+        if len({t.code for t in hits}) == 1:
+            return hits[0].code, hits[0], code_text
+    return code, info, title
+
+
+def _warn(warnings: list[Warning], code: str, task: str, quote: str = "") -> None:
+    warnings.append(Warning(code=code, task=task, params={"value": quote[:120]} if quote else {}))
+
+
+def _read_values(code: str, vals: dict[str, str | None], free: str, warnings: list[Warning]) -> dict[str, object]:
+    """Status and progress of one task from its fields, else from its free text; uncertain
+    readings are left out with a warning quoting the words (never silently wrong)."""
+    fields: dict[str, object] = {}
+    status_text = vals.get("status") or ""
+    progress_text = vals.get("progress") or ""
+    st = read_status(status_text) if status_text and not is_blank(status_text) else None
+    if st is not None and st.uncertain:
+        _warn(warnings, st.problem or "status_uncertain", code, st.quote)
+    elif st is None and free:
+        st = read_status(free, prose=True)
+        if st.uncertain:
+            _warn(warnings, st.problem or "status_uncertain", code, st.quote)
+    if st is not None and isinstance(st.value, str):
+        fields["status"] = st.value
+    pr = read_progress(progress_text) if progress_text and not is_blank(progress_text) else None
+    if pr is None and status_text:
+        # 'Đang thực hiện (đạt 60%)', 'Đã hoàn thành 80%': the progress written inside the status.
+        inner = read_progress(status_text, prose=True)
+        pr = inner if (inner.value is not None or inner.uncertain) else None
+    if pr is None and free:
+        inner = read_progress(free, prose=True)
+        pr = inner if (inner.value is not None or inner.uncertain) else None
+    if pr is not None and pr.uncertain:
+        _warn(warnings, pr.problem or "progress_uncertain", code, pr.quote)
+    elif pr is not None and isinstance(pr.value, float):
+        fields["progress"] = rounded(pr.value)
+    status, progress = fields.get("status"), fields.get("progress")
+    if status == "completed" and progress is None:
+        fields["progress"] = 100
+    elif (status == "completed" and isinstance(progress, int) and progress < 100) or (
+        status == "not_started" and isinstance(progress, int) and progress > 0
+    ):
+        # A contradiction is told, never resolved by a guess: neither value is recorded.
+        _warn(warnings, "status_progress_conflict", code, f"{status_text or free} / {progress_text or progress}")
+        fields.pop("status")
+        fields.pop("progress")
+    return fields
+
+
 def _tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: _Lookup, unit: UnitInfo, warnings: list[Warning]) -> list[TaskEntry]:
     entries: dict[str, TaskEntry] = {}
-    raw_items: list[tuple[str, str, dict[str, str | None]]] = []
+    raw_items: list[tuple[str, str, dict[str, str | None], list[str]]] = []
+    # A task merely mentioned (a bare code line, a sentence naming it) that also has a labelled
+    # block or a table row: the labelled one is the report, the mention is not a second one.
+    labelled = {task_key(r.get("task", "")) for r in table_rows if r.get("task")}
+    labelled |= {task_key(t.code_text) for t in rep.tasks if t.fields}
     for t in rep.tasks:
-        if t.implicit and not t.fields:
-            continue  # a bare code line with nothing under it (a table cell, a mention): no task
-        raw_items.append((t.code_text or t.title, t.title, {f: body.value(t, f) for f in ("status", "progress", "result", "difficulties", "proposals", "notes")}))
+        if t.implicit and not t.fields and (task_key(t.code_text) in labelled or not (t.loose or _says_more(t.code_text, look))):
+            continue
+        raw_items.append((t.code_text or t.title, t.title, {f: body.value(t, f) for f in _TASK_FIELDS}, t.loose))
     for r in table_rows[: body.MAX_TASKS]:
-        raw_items.append((r.get("task", ""), r.get("title", ""), {f: r.get(f) for f in ("status", "progress", "result", "difficulties", "proposals", "notes")}))
-    for code_text, written_title, vals in raw_items:
-        code, info, title = look.task(code_text)
+        raw_items.append((r.get("task", "") or r.get("title", ""), r.get("title", ""), {f: r.get(f) for f in _TASK_FIELDS}, []))
+    for code_text, written_title, vals, loose in raw_items:
+        code, info, title = _resolve(code_text, look, unit)
         title = title or written_title or None
-        # Fields gathered first, the model built once: each pydantic setattr is costly.
-        fields: dict[str, object] = {
-            "result": vals.get("result"),
-            "difficulties": None if is_nil(vals.get("difficulties")) else vals.get("difficulties"),
-            "proposals": None if is_nil(vals.get("proposals")) else vals.get("proposals"),
-            "notes": vals.get("notes"),
-        }
-        if vals.get("status"):
-            fields["status"] = parse_status(vals["status"] or "")
-            if fields["status"] is None:
-                warnings.append(Warning(code="unknown_status", task=code, params={"value": (vals["status"] or "")[:80]}))
-        status_text = vals.get("status") or ""
-        if not vals.get("progress") and "%" in status_text:
-            # 'Đang thực hiện (đạt 60%)': the progress written inside the status.
-            prog, ok = parse_progress(status_text[status_text.rfind("%") - 6 :])
-            if ok and prog is not None:
-                fields["progress"] = prog
-        if vals.get("progress"):
-            prog, ok = parse_progress(vals["progress"] or "")
-            if not ok:
-                warnings.append(Warning(code="invalid_progress", task=code, params={"value": (vals["progress"] or "")[:80]}))
-            fields["progress"] = prog
-        if fields.get("status") == "completed" and fields.get("progress") is None:
-            fields["progress"] = 100
+        free_lines = list(loose)
+        if title and code_text and not code_text.startswith("title:") and (info is None or not t_is_title(title, info)):
+            rest = _strip_title(title, info.title) if info is not None else title
+            if rest:
+                free_lines.insert(0, rest)
+        free = " ".join(x.strip() for x in free_lines if x.strip())
+        fields = _read_values(code, vals, free, warnings)
+        for f in ("result", "difficulties", "proposals", "notes"):
+            v = vals.get(f)
+            fields[f] = None if v is None or is_blank(v) or (f in ("difficulties", "proposals") and is_nil(v)) else v
+        if fields["result"] is None and free and not is_blank(free):
+            fields["result"] = free[: body.MAX_VALUE]
+        if "status" not in fields and "progress" not in fields and not any(
+            w.task == code and w.code in ("status_uncertain", "progress_uncertain", "progress_range",
+                                          "status_progress_conflict", "invalid_progress", "unknown_status")
+            for w in warnings
+        ):
+            _warn(warnings, "task_without_status", code)
         entry = TaskEntry(code=code, title=title, **fields)  # type: ignore[arg-type]
         if info is None:
             warnings.append(Warning(code="unknown_task", task=code))
@@ -423,3 +656,16 @@ def _tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: _Lookup,
             warnings.append(Warning(code="duplicate_task", task=code))
         entries[code] = entry  # the later block wins
     return list(entries.values())
+
+
+def _says_more(code_text: str, look: _Lookup) -> bool:
+    """A code line that carries more than the code and the task's title ('NV07: đã xong')."""
+    _, info, rest = look.task(code_text)
+    if not rest:
+        return False
+    return info is None or bool(_strip_title(rest, info.title).strip()) and not t_is_title(rest, info)
+
+
+def t_is_title(text: str, info: TaskInfo) -> bool:
+    """The text is the task's title and nothing more."""
+    return fold_key(text) == fold_key(info.title)

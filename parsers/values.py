@@ -1,54 +1,230 @@
-"""Status words and progress numbers (SPEC §5; negations and compounds first)."""
+"""Status words and progress numbers (SPEC §5, §5.1): read them, or say that they cannot be read.
+
+A reading is a value, or nothing with the reason it is uncertain. The rule is "never silently
+wrong": a status word with a modifier ("sắp hoàn thành", "hoàn thành giai đoạn 1") is not
+`completed`; a range, a lone decimal, a date or a target inside the text is not the progress.
+Everything is matched on folded text (no diacritics, lower case).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from parsers.text import fold
 
-# Order matters: negations and compounds before the plain words they contain.
-_STATUS_RULES: list[tuple[str, str]] = [
-    (r"\bchua (?:duoc )?(?:hoan thanh|xong)\b|\bnot (?:yet )?(?:completed|complete|done|finished)\b|\bincomplete\b", "in_progress"),
-    (r"\bchua (?:thuc hien|trien khai|bat dau|lam|khoi dong)\b|\bnot (?:yet )?started\b|\bnot_started\b|\bto ?do\b|\bpending\b", "not_started"),
-    (r"\btam (?:dung|ngung|hoan)\b|\bngung\b|\bpaused?\b|\bon hold\b|\bsuspended\b|\bdung thuc hien\b", "paused"),
-    (r"\bhoan thanh\b|\bda xong\b|\bxong\b|\bcompleted?\b|\bdone\b|\bfinished\b|\bket thuc\b", "completed"),
-    (r"\bdang (?:thuc hien|trien khai|tien hanh|xu ly|lam|hoan thien|thuc hien)\b|\bdang\b|\bin[ _-]?progress\b|\bongoing\b|\bon ?going\b|\bworking\b|\bdang trien\b", "in_progress"),
+
+@dataclass(frozen=True)
+class Reading:
+    """What one field's words say: a value, or none (and then `problem` says why, if anything)."""
+
+    value: str | float | None = None
+    problem: str | None = None  # a warning code: status_uncertain, progress_range, …
+    quote: str = ""  # the writer's words the reading is about
+
+    @property
+    def uncertain(self) -> bool:
+        return self.problem is not None
+
+
+NONE = Reading()
+
+# ---------------------------------------------------------------------------------------- status
+# Each rule: (pattern on folded text, status or None for "uncertain"). Negations and compounds
+# first: a rule that matches consumes its span, so the plain words inside it are not read again.
+_WORD_END = r"(?![a-z0-9])"
+_STATUS_RULES: list[tuple[str, str | None]] = [
+    # completion that is not completion: not `completed`, and not certainly anything else either
+    (r"khong (?:the )?hoan thanh[^.;]*?(?:dang |tiep tuc)", "in_progress"),
+    (r"dang (?:hoan thanh|hoan thien|hoan tat)", "in_progress"),
+    (r"chua (?:duoc )?(?:hoan thanh|hoan tat|xong)|not (?:yet )?(?:completed?|done|finished)|incomplete", None),
+    (r"(?:sap|gan|chuan bi|du kien|phan dau|se|co ban|buoc dau|tam thoi) (?:duoc )?(?:da )?(?:hoan thanh|hoan tat|xong)", None),
+    (r"(?:hoan thanh|hoan tat) co ban", None),
+    (r"(?:hoan thanh|hoan tat|xong) (?:giai doan|buoc|phan|dot|hang muc|khau|ky|noi dung|mot phan|\d{1,3}(?:[.,]\d+)? ?(?:%|phan tram)|\d+ ?/ ?\d+)", None),
+    (r"khong hoan thanh|khong dat", None),
+    (r"chua (?:thuc hien|trien khai|bat dau|lam|khoi dong|tien hanh)|not (?:yet )?started|not_started|to ?do", "not_started"),
+    (r"tam (?:dung|ngung|hoan)|ngung (?:thuc hien|trien khai)|dung thuc hien|paused?|on hold|suspended", "paused"),
+    (r"(?:da )?(?:hoan thanh|hoan tat)(?: (?:tre|cham|qua|dung|som|truoc) ?han| 100 ?%| toan bo| xong)?|da xong|xong|completed?|done|finished|ket thuc", "completed"),
+    (r"dang (?:thuc hien|trien khai|tien hanh|xu ly|lam|hoan thien|trien|chuan bi|xay dung|phoi hop|to chuc|ra soat|tiep tuc)|tiep tuc (?:thuc hien|trien khai)|in[ _-]?progress|ongoing|on ?going|working", "in_progress"),
 ]
-_COMPILED = [(re.compile(rx), st) for rx, st in _STATUS_RULES]
+_STATUS = [(re.compile(r"(?<![a-z0-9])(?:" + rx + r")" + _WORD_END), st) for rx, st in _STATUS_RULES]
+_DANG = re.compile(r"(?<![a-z0-9])dang(?![a-z0-9])")
+# What may follow "hoàn thành" in prose when it is the task's own status, not a sub-step's:
+# the end of the clause, a time ("trễ hạn", "vào ngày 20/11", "trong tháng 11"), or a percentage.
+_CLAUSE_END = re.compile(r"\s*(?:$|[.;,!)(\-–—]|(?:vao|trong|tu|ngay|tre|cham|dung|som|truoc|qua|100|nhiem vu|theo|va)(?![a-z]))")
+
+
+def read_status(text: str | None, prose: bool = False) -> Reading:
+    """The status a text states. `prose`: the words come from a sentence, not a status field —
+    there "đã hoàn thành dự thảo" completes a sub-step, not the task, and is not a status."""
+    if not text:
+        return NONE
+    t = fold(text)
+    if not t:
+        return NONE
+    found: set[str] = set()
+    unsure = False
+    spans: list[tuple[int, int]] = []
+    for rx, st in _STATUS:
+        for m in rx.finditer(t):
+            if any(a < m.end() and m.start() < b for a, b in spans):
+                continue
+            spans.append((m.start(), m.end()))
+            if st == "completed" and not _CLAUSE_END.match(t, m.end()):
+                # "đã hoàn thành các thủ tục …": something was completed, maybe not the task.
+                if prose:
+                    continue
+                unsure = True
+                continue
+            if st is None:
+                unsure = True
+            else:
+                found.add(st)
+    if not found and not unsure and not prose and _DANG.search(t):
+        found.add("in_progress")  # "Đang …" in a status field
+    quote = text.strip()[:120]
+    if len(found) > 1:
+        return Reading(None, "status_uncertain", quote)
+    if unsure and not found:
+        return Reading(None, "status_uncertain", quote)
+    if unsure and found == {"completed"}:
+        return Reading(None, "status_uncertain", quote)
+    if found:
+        return Reading(found.pop(), None, quote)
+    return Reading(None, None if prose else "unknown_status", quote)
 
 
 def parse_status(value: str) -> str | None:
-    t = fold(value)
-    if not t:
+    """The status of a status field, or None when it cannot be read with certainty."""
+    r = read_status(value)
+    return r.value if isinstance(r.value, str) else None
+
+
+# -------------------------------------------------------------------------------------- progress
+_DATE_MARK = r"(?:ngay|den|tu|truoc|sau|luc|hom|toi|tinh den|den het|cuoi|dau|giua|vao)"
+_DAY_MONTH = re.compile(
+    r"(?P<mark>" + _DATE_MARK + r"\s+)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?P<y>\s*[/.\-]\s*\d{2,4})?(?![\d%])(?!\s*(?:[.,]\d|%|phan tram))"
+)
+_DATE_WORDS = re.compile(
+    r"ngay \d{1,2}(?: thang \d{1,2})?(?: nam \d{4})?|thang \d{1,2}(?:\s*/\s*\d{4})?|nam \d{4}|quy [1-4i]+|tuan \d{1,2}"
+    r"|\d{1,2} ?(?:h|g|gio)\s?\d{0,2}(?![a-z])|(?<!\d)(?:19|20)\d\d(?!\d)"
+)
+# A word after "a/b" that makes it a count ("12/20 xã", "3/4 khối lượng"), not a date.
+_COUNT_UNIT = re.compile(r"\s*(?!(?:da|dang|hoan|xong|dat|se|chua|duoc|bao|nam|thang|ngay|va|la)(?![a-z]))[a-z]{2,}")
+
+
+def _mask_dates(t: str) -> str:
+    """Dates and times blanked out: '25/11', 'ngày 20 tháng 11', '16h30', '2026' are not progress."""
+
+    def day_month(m: re.Match[str]) -> str:
+        d, mo = int(m.group("d")), int(m.group("m"))
+        is_date = bool(m.group("y") or m.group("mark")) or (
+            1 <= d <= 31 and 1 <= mo <= 12 and not _COUNT_UNIT.match(t, m.end()))
+        return " " * len(m.group(0)) if is_date else m.group(0)
+
+    t = _DAY_MONTH.sub(day_month, t)
+    return _DATE_WORDS.sub(lambda m: " " * len(m.group(0)), t)
+
+
+_PCT_RANGE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*%?\s*(?:-|–|—|~|den|toi|hoac)\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|phan tram)")
+_PCT = re.compile(r"(-?\d{1,4}(?:[.,]\d+)?)\s*(?:%|phan tram|percent|pct)")
+_FRACTION = re.compile(r"(\d{1,6})\s*/\s*(\d{1,6})(?!\s*/)")
+_BOUND = re.compile(r"(?:tren|hon|gan|duoi|it nhat|toi thieu|toi da|xap xi|chua den|chua toi|khong qua)\s*$")
+_TARGET = re.compile(r"(?:du kien|phan dau|ke hoach|muc tieu|chi tieu|se dat|se|dat muc|yeu cau|can dat|phai dat|dang ky)\b[^.;]{0,30}$")
+_APPROX = re.compile(r"(?:khoang|uoc|uoc dat|uoc tinh|tam|chung|dat khoang)\s*$")
+_BARE = re.compile(r"^(?:(?:dat|duoc|khoang|uoc dat|uoc|tien do|hoan thanh)\s*)*(-?\d{1,4}(?:[.,]\d+)?)\s*(?:%|phan tram)?\s*[.;]?$")
+_FRACTION_LEAD = re.compile(r"(?:hoan thanh|dat|duoc|xong|thuc hien|trien khai|lap dat|cap|so hoa|da)\s*$")
+
+
+def _num(s: str) -> float | None:
+    try:
+        return float(s.replace(",", "."))
+    except ValueError:
         return None
-    for rx, st in _COMPILED:
-        if rx.search(t):
-            return st
-    return None
 
 
-_PCT = re.compile(r"(-?\d{1,3}(?:[.,]\d+)?)\s*(%|phan tram|percent|pct)?")
+def read_progress(text: str | None, prose: bool = False) -> Reading:
+    """The progress (0..100) a text states. A field ('Tiến độ: 60') may hold a bare number;
+    in prose only a percentage or a fraction of something counted ('12/20 xã') is progress."""
+    if not text:
+        return NONE
+    t = fold(text)
+    if not t:
+        return NONE
+    quote = text.strip()[:120]
+    m = _PCT_RANGE.search(t)
+    if m:
+        return Reading(None, "progress_range", quote)
+    masked = _mask_dates(t)
+    values: list[float] = []
+    problem: str | None = None
+    for m in _PCT.finditer(masked):
+        before = masked[max(0, m.start() - 40) : m.start()]
+        if _TARGET.search(before):
+            continue  # "phấn đấu đạt 90%": a target, not the state
+        if _BOUND.search(before):
+            problem = problem or "progress_uncertain"
+            continue
+        n = _num(m.group(1))
+        if n is None or n < 0 or n > 100:
+            return Reading(None, "invalid_progress", quote)
+        values.append(n)
+    if not values:
+        for m in _FRACTION.finditer(masked):
+            a, b = int(m.group(1)), int(m.group(2))
+            before = masked[max(0, m.start() - 25) : m.start()]
+            counted = bool(_COUNT_UNIT.match(masked, m.end())) or bool(_FRACTION_LEAD.search(before))
+            if b == 0 or a > b or not counted:
+                continue
+            if _TARGET.search(before):
+                continue
+            values.append(round(100 * a / b, 1))
+    if not values and not prose and problem is None:
+        m = _BARE.match(masked.strip())
+        if m:
+            n = _num(m.group(1))
+            if n is None or n < 0 or n > 100:
+                return Reading(None, "invalid_progress", quote)
+            if ("," in m.group(1) or "." in m.group(1)) and n <= 1 and "%" not in masked:
+                return Reading(None, "progress_uncertain", quote)  # "0,8": 0.8 % or 80 %?
+            values.append(n)
+        elif re.search(r"\d", masked):
+            return Reading(None, "invalid_progress", quote)
+        elif not is_blank(t):
+            return Reading(None, "invalid_progress", quote)
+    distinct = sorted(set(values))
+    if len(distinct) > 1:
+        return Reading(None, "progress_uncertain", quote)
+    if distinct:
+        return Reading(distinct[0], None, quote)
+    return Reading(None, problem, quote)
+
+
+def rounded(value: float) -> int:
+    """The contract's integer progress: half up (62,5 % is 63)."""
+    return int(value + 0.5)
 
 
 def parse_progress(value: str) -> tuple[int | None, bool]:
-    """(progress 0..100, valid). An unreadable or out-of-range value is (None, False)."""
-    t = fold(value)
-    if not t:
-        return None, True
-    m = _PCT.search(t)
-    if not m:
-        return None, False
-    try:
-        n = float(m.group(1).replace(",", "."))
-    except ValueError:
-        return None, False
-    if n < 0 or n > 100:
-        return None, False
-    return int(n + 0.5), True  # half up: 60,5% is 61
+    """(progress 0..100, valid) of a progress field. An unreadable value is (None, False)."""
+    r = read_progress(value)
+    if isinstance(r.value, float):
+        return rounded(r.value), True
+    return None, r.problem is None
 
 
+# ------------------------------------------------------------------------------ nothing to report
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# The one list of "nothing to report" words (SPEC §5.1: a blank, a dash, "(không ghi)" never
+# overwrites; "Không" in a difficulties field says there are none).
 _NIL = {"", "khong", "khong co", "chua co", "none", "no", "n/a", "na", "0", "-", "--", "khong co kho khan", "khong co vuong mac", "khong co de xuat", "khong co kien nghi", "khong co kho khan vuong mac", "khong kien nghi", "khong de xuat", "nil", "x", "."}
+# Placeholders: the field was left unfilled. Unlike "Không", they say nothing at all.
+_BLANK = {"", "-", "--", "---", ".", "...", "…", "x", "khong ghi", "chua ghi", "chua cap nhat", "chua co thong tin", "de trong", "?", "trong", "blank", "tbd"}
+
+
+def _key(value: str) -> str:
+    t = fold(value).strip(" .;,()[]")
+    return " ".join(_NON_ALNUM.sub(" ", t).split())
 
 
 def is_nil(value: str | None) -> bool:
@@ -56,4 +232,12 @@ def is_nil(value: str | None) -> bool:
     if value is None:
         return True
     t = fold(value).strip(" .;,")
-    return t in _NIL or " ".join(_NON_ALNUM.sub(" ", t).split()) in _NIL
+    return t in _NIL or _key(value) in _NIL or is_blank(value)
+
+
+def is_blank(value: str | None) -> bool:
+    """A field left unfilled ('', '-', '(không ghi)', 'chưa cập nhật'): it says nothing."""
+    if value is None:
+        return True
+    t = fold(value).strip()
+    return t in _BLANK or _key(value) in _BLANK or not _NON_ALNUM.sub("", t)

@@ -21,9 +21,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gateway.app.lists import load_directory
+from gateway.app.reading import context
 from gateway.config import load
-from gateway.lists import load_directory
-from gateway.reading import context
 from parsers import ParsedReport, parse_message
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -37,7 +37,10 @@ BOUND_SECONDS = 5.0
 REASONS = {"unknown_sender", "unknown_unit", "unit_not_allowed", "not_a_report", "auth_failed", "too_large",
            "auto_reply", "bounce", "mailing_list", "own_message"}
 WARNINGS = {"unknown_task", "task_not_assigned", "invalid_progress", "unknown_status", "duplicate_task",
-            "kind_inferred", "period_inferred", "kind_conflict"}
+            "kind_inferred", "period_inferred", "kind_conflict",
+            # SPEC §5.1: uncertain readings are told, not recorded
+            "status_uncertain", "progress_uncertain", "progress_range", "status_progress_conflict",
+            "task_without_status", "unread_text", "carried_forward", "form_unchanged", "unit_section_unattributed"}
 PERIOD = re.compile(r"^\d{4}-(?:\d{2}-\d{2}|W\d{2}|\d{2})$")
 
 

@@ -17,6 +17,7 @@ import base64
 import html
 import io
 import json
+import os
 import quopri
 import random
 import sys
@@ -1574,6 +1575,7 @@ def _c30(c: Case) -> bytes:
 
 
 def make_xlsx() -> bytes:
+    os.environ.setdefault("OPENPYXL_LXML", "False")  # the same XLSX bytes with or without lxml
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
