@@ -138,7 +138,7 @@ def _expand(lines: list[str]) -> list[str]:
 
 
 # A line that names a task in prose opens its block: (code text, the rest of the line), or None.
-Mention = Callable[[str], "tuple[str, str] | None"]
+Mention = Callable[[str], "list[tuple[str, str]]"]
 # A heading line that starts a report section: (unit text or '', kind or ''), or None.
 Section = Callable[[str], "tuple[str, str] | None"]
 
@@ -220,22 +220,24 @@ def read_lines(lines: list[str], mention: Mention | None = None, section: Sectio
             target = None
             header_field = None
             continue
-        if stripped and "|" not in stripped[:3] and _CODE_START.match(strip_bullet(stripped)):
+        # A task named in a sentence ('Về nhiệm vụ NV01 (…): …', '2. Đối với nhiệm vụ …'): only
+        # where a new paragraph or item starts, so a value that mentions a task stays whole. One
+        # line may name several ('NV12 đang làm đạt 60%, NV13 xong').
+        opens = mention is not None and stripped and (target is None or was_blank or strip_bullet(stripped) != stripped)
+        named = mention(stripped) if opens and mention is not None else []
+        code_start = stripped and "|" not in stripped[:3] and _CODE_START.match(strip_bullet(stripped))
+        if code_start and len(named) < 2:
             if len(rep.tasks) >= MAX_TASKS:
                 break
             rep.tasks.append(RawTask(strip_bullet(stripped), implicit=True))
             target = None
             header_field = None
             continue
-        # A task named in a sentence ('Về nhiệm vụ NV01 (…): …', '2. Đối với nhiệm vụ …'): only
-        # where a new paragraph or item starts, so a value that mentions a task stays whole.
-        opens = mention is not None and stripped and (target is None or was_blank or strip_bullet(stripped) != stripped)
-        hit2 = mention(stripped) if opens and mention is not None else None
-        if hit2:
-            if len(rep.tasks) >= MAX_TASKS:
+        if named:
+            if len(rep.tasks) + len(named) > MAX_TASKS:
                 break
-            code_text, rest = hit2
-            rep.tasks.append(RawTask(code_text, implicit=True, loose=[rest] if rest.strip() else []))
+            for code_text, rest in named:
+                rep.tasks.append(RawTask(code_text, implicit=True, loose=[rest] if rest.strip() else []))
             target = None
             header_field = None
             continue

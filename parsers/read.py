@@ -34,6 +34,7 @@ from parsers.values import is_blank, is_nil, read_progress, read_status, rounded
 
 _CODE = re.compile(r"^([a-z]{1,8})[\s\-._]*(\d{1,4}(?:[.\-_]\d{1,3})*)(?![\d])")
 _CODE_SEP = re.compile(r"[.\-_]")
+_CONNECTOR = re.compile(r"[\s,;&/+()\-]*(?:va|hoac|cung|and)?[\s,;&/+()\-]*(?:\([^)]*\))?\s*")
 _ROMAN = re.compile(r"^[IVX]{1,4}[.)]\s")
 # A heading that names a report kind ('BÁO CÁO TUẦN 48', 'Báo cáo ngày 27/11') or a unit.
 _KIND_HEADING = re.compile(r"^(?:phan \w+ )?(?:bao cao|bc)\s*(?:tien do\s*|dinh ky\s*|ket qua\s*)?(ngay|tuan|thang)\b")
@@ -152,21 +153,30 @@ class _Lookup:
         best = scored[0][0]
         return [t for c, t in scored if c >= best - 0.1]
 
-    def mention(self, line: str, candidates: list[TaskInfo]) -> tuple[str, str] | None:
-        """A task named in a sentence: its code anywhere on the line, or a candidate's title."""
+    def mention(self, line: str, candidates: list[TaskInfo]) -> list[tuple[str, str]]:
+        """The tasks a sentence names, each with the words about it: codes anywhere on the line
+        ('Về nhiệm vụ NV01 (…): …', 'NV12 đang làm 60%, NV13 xong'), else a candidate's title."""
         if self._mention_rx is not None:
-            m = self._mention_rx.search(line)
-            if m and m.start() < 160:
-                return f"{m.group(1)}{m.group(2)}".upper(), line[m.end():].lstrip(" )-–—:.,")
+            found = [m for m in self._mention_rx.finditer(line) if m.start() < 400]
+            if found and found[0].start() < 160:
+                out: list[tuple[str, str]] = []
+                for i, m in enumerate(found):
+                    end = found[i + 1].start() if i + 1 < len(found) else len(line)
+                    out.append((f"{m.group(1)}{m.group(2)}".upper(), line[m.end():end].strip(" )(-–—:.,;")))
+                # 'NV01, NV02: như báo cáo hôm qua', 'NV12 và NV14: đang thực hiện': one text for all.
+                for i in range(len(out) - 2, -1, -1):
+                    if _CONNECTOR.fullmatch(fold(out[i][1])):
+                        out[i] = (out[i][0], out[i + 1][1])
+                return out
         hits = self.by_title(line, candidates)
         if hits:
             codes = {t.code for t in hits}
             titles = {fold_key(t.title) for t in hits}
             if len(codes) == 1:
-                return hits[0].code, _strip_title(line, hits[0].title)
+                return [(hits[0].code, _strip_title(line, hits[0].title))]
             if len(titles) == 1:  # the same title for several units' tasks: decided per unit
-                return "title:" + hits[0].title, _strip_title(line, hits[0].title)
-        return None
+                return [("title:" + hits[0].title, _strip_title(line, hits[0].title))]
+        return []
 
     def section_heading(self, line: str) -> tuple[str, str] | None:
         """(unit code, or '?' + the words for a unit not in the lists; kind) of a line that
@@ -247,19 +257,21 @@ def _strip_title(text: str, title: str) -> str:
     """The words after a task's title at the start of a text ('Xây dựng kế hoạch …: đang thực
     hiện, đạt 55%' -> 'đang thực hiện, đạt 55%'); the text itself when it does not start so."""
     own = set(fold_key(title).split())
+    head, sep, tail = text.partition(":")
+    if sep and len(head) <= len(title) + 30:
+        words = fold_key(head).split()
+        if words and sum(1 for w in words if w in own) >= 0.5 * len(words):
+            return tail.strip()
     words = text.split()
     last = -1
-    misses = 0
-    for i, w in enumerate(words[: len(own) + 8]):
+    for i, w in enumerate(words[: len(own) + 4]):
         k = fold_key(w)
         if not k:
             continue
         if all(p in own for p in k.split()):
-            last, misses = i, 0
+            last = i
         else:
-            misses += 1
-            if misses > 2:
-                break
+            break
     if last < 0:
         return text
     return " ".join(words[last + 1 :]).lstrip(" )-–—:.,")
@@ -473,7 +485,7 @@ def _read_content(msg: Message, subject: str, own: set[str], look: _Lookup,
                   sender_units: list[UnitInfo]) -> tuple[body.RawReport, list[dict[str, str]], list[str]]:
     candidates = look.unit_tasks(sender_units)
 
-    def mention(line: str) -> tuple[str, str] | None:
+    def mention(line: str) -> list[tuple[str, str]]:
         return look.mention(line, candidates)
 
     parts = mime.extract(msg)
@@ -557,6 +569,35 @@ def _kind_and_period(out: ReportPart, rep: body.RawReport, subject: str, receive
 _TASK_FIELDS = ("status", "progress", "result", "difficulties", "proposals", "notes")
 
 
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+_PROPOSAL_START = re.compile(r"^(?:de xuat|de nghi|kien nghi|xin de xuat|kinh de nghi)\b")
+_DIFFICULTY_START = re.compile(r"^(?:kho khan|vuong mac|diem nghen|ton tai|han che)\b")
+
+
+def _inline_fields(free: str) -> tuple[str, dict[str, str]]:
+    """Labels inside a paragraph: '… ước đạt 75%. Khó khăn: …. Đề xuất Sở Tài chính …' gives
+    the text before them and each labelled field (a sentence that opens with 'Đề nghị' is a proposal)."""
+    fields: dict[str, list[str]] = {}
+    rest: list[str] = []
+    current: list[str] = rest
+    for sentence in _SENTENCE.split(free):
+        hit = match_label(sentence)
+        f = fold(sentence)
+        if hit is not None and hit[0] in _TASK_FIELDS:
+            current = fields.setdefault(hit[0], [])
+            if hit[1]:
+                current.append(hit[1])
+        elif _PROPOSAL_START.match(f):
+            current = fields.setdefault("proposals", [])
+            current.append(sentence)
+        elif _DIFFICULTY_START.match(f) and current is rest:
+            current = fields.setdefault("difficulties", [])
+            current.append(sentence)
+        else:
+            current.append(sentence)
+    return " ".join(rest), {k: " ".join(v) for k, v in fields.items() if v}
+
+
 def _resolve(code_text: str, look: _Lookup, unit: UnitInfo) -> tuple[str, TaskInfo | None, str | None]:
     """A block's task: by code, or by title among the unit's own tasks (SPEC §5.1)."""
     if code_text.startswith("title:"):
@@ -634,7 +675,8 @@ def _tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: _Lookup,
             rest = _strip_title(title, info.title) if info is not None else title
             if rest:
                 free_lines.insert(0, rest)
-        free = " ".join(x.strip() for x in free_lines if x.strip())
+        free, inline = _inline_fields(" ".join(x.strip() for x in free_lines if x.strip()))
+        vals = {**{k: v for k, v in inline.items()}, **{k: v for k, v in vals.items() if v}}
         fields = _read_values(code, vals, free, warnings)
         for f in ("result", "difficulties", "proposals", "notes"):
             v = vals.get(f)

@@ -44,7 +44,7 @@ _STATUS_RULES: list[tuple[str, str | None]] = [
     (r"khong hoan thanh|khong dat", None),
     (r"chua (?:thuc hien|trien khai|bat dau|lam|khoi dong|tien hanh)|not (?:yet )?started|not_started|to ?do", "not_started"),
     (r"tam (?:dung|ngung|hoan)|ngung (?:thuc hien|trien khai)|dung thuc hien|paused?|on hold|suspended", "paused"),
-    (r"(?:da )?(?:hoan thanh|hoan tat)(?: (?:tre|cham|qua|dung|som|truoc) ?han| 100 ?%| toan bo| xong)?|da xong|xong|completed?|done|finished|ket thuc", "completed"),
+    (r"(?:da )?(?:hoan thanh|hoan tat)(?P<when> (?:tre|cham|qua|dung|som|truoc) ?(?:han|thoi han|tien do|ke hoach)| 100 ?%| toan bo| xong)?|da xong|xong|completed?|done|finished|ket thuc", "completed"),
     (r"dang (?:thuc hien|trien khai|tien hanh|xu ly|lam|hoan thien|trien|chuan bi|xay dung|phoi hop|to chuc|ra soat|tiep tuc)|tiep tuc (?:thuc hien|trien khai)|in[ _-]?progress|ongoing|on ?going|working", "in_progress"),
 ]
 _STATUS = [(re.compile(r"(?<![a-z0-9])(?:" + rx + r")" + _WORD_END), st) for rx, st in _STATUS_RULES]
@@ -70,7 +70,7 @@ def read_status(text: str | None, prose: bool = False) -> Reading:
             if any(a < m.end() and m.start() < b for a, b in spans):
                 continue
             spans.append((m.start(), m.end()))
-            if st == "completed" and not _CLAUSE_END.match(t, m.end()):
+            if st == "completed" and not m.groupdict().get("when") and not _CLAUSE_END.match(t, m.end()):
                 # "đã hoàn thành các thủ tục …": something was completed, maybe not the task.
                 if prose:
                     continue
