@@ -139,7 +139,7 @@ _THIS_WEEK = re.compile(r"\btuan nay\b|\btrong tuan\b|\bthis week\b")
 _LAST_WEEK = re.compile(r"\btuan (?:truoc|qua|vua qua)\b|\blast week\b")
 _THIS_MONTH = re.compile(r"\bthang nay\b|\btrong thang\b|\bthis month\b")
 _LAST_MONTH = re.compile(r"\bthang (?:truoc|qua|vua qua)\b|\blast month\b")
-_MONTH_ALONE = re.compile(r"\bthang\s*(\d{1,2})(?![\d/.\-])(?!\s*(?:/|-|nam|,|\.)\s*\d)")
+_MONTH_ALONE = re.compile(r"(?<!\d )(?<!\d)\bthang\s*(\d{1,2})(?![\d/.\-])(?!\s*(?:/|-|nam|,|\.)\s*\d)")
 _WEEK_ALONE = re.compile(r"\btuan\s*(?:thu\s*|so\s*)?(\d{1,2})(?![\d/])(?!\s*(?:/|-|nam|,)\s*\d)")
 _RANGE = re.compile(r"\b(?:tu|từ)\s*(?:ngay\s*)?(\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?)\s*(?:den|toi|-|–)\s*(?:ngay\s*)?(\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?)")
 

@@ -434,9 +434,7 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
         part.warnings = warnings
         same = next((p for p in parts if (p.unit, p.kind, p.period) == (part.unit, part.kind, part.period)), None)
         if same is not None:  # one report written in two pieces
-            same.tasks.extend(part.tasks)
-            same.warnings.extend(part.warnings)
-            same.unread.extend(part.unread)
+            _merge(same, part)
         else:
             parts.append(part)
         previous = part
@@ -448,6 +446,30 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
     out.summary, out.tasks, out.warnings, out.unread = first.summary, first.tasks, first.warnings, first.unread
     out.reports = parts
     return out
+
+
+def _filled(t: TaskEntry) -> int:
+    return sum(1 for f in ("status", "progress", "result", "difficulties", "proposals", "notes") if getattr(t, f) is not None)
+
+
+def _merge(into: ReportPart, part: ReportPart) -> None:
+    """Two sections of one report (same unit, kind, period): a task in both keeps the fuller block;
+    a mere mention ('Em gửi báo cáo nhiệm vụ NV10 …') is not a second report of it."""
+    by_code = {t.code: t for t in into.tasks}
+    for t in part.tasks:
+        old = by_code.get(t.code)
+        if old is None:
+            into.tasks.append(t)
+            by_code[t.code] = t
+        elif _filled(t) > _filled(old):
+            into.tasks[into.tasks.index(old)] = t
+            by_code[t.code] = t
+    dropped = {t.code for t in into.tasks}
+    into.warnings = [w for w in into.warnings if not (w.code == "task_without_status" and w.task in dropped
+                                                       and _filled(by_code[w.task]) >= 2)]
+    into.warnings.extend(w for w in part.warnings if not (w.code == "task_without_status" and w.task in by_code
+                                                          and _filled(by_code[w.task]) >= 2))
+    into.unread.extend(part.unread)
 
 
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?(?:fw|fwd|chuyen tiep|ct)\s*:")

@@ -17,7 +17,7 @@ from parsers.periods import kind_from_words, parse_period, subject_kind
 from parsers.quotes import split
 from parsers.read import task_key
 from parsers.text import clean_line, compact, fold, fold_key
-from parsers.values import is_nil, parse_progress, parse_status
+from parsers.values import is_nil, parse_progress, parse_status, read_status
 
 ICT = timezone(timedelta(hours=7))
 
@@ -220,7 +220,9 @@ def test_statuses(text: str, status: str | None) -> None:
 @pytest.mark.parametrize("text", ["Chưa hoàn thành", "chua hoan thanh", "Chưa được hoàn thành", "Chưa xong", "Not completed",
                                   "Not yet done", "CHƯA HOÀN THÀNH"])
 def test_negated_done_is_not_done(text: str) -> None:
-    assert parse_status(text) not in ("completed", None)
+    # Not completed — and not certainly started either (SPEC §5.1): nothing recorded, the sender told.
+    assert parse_status(text) != "completed"
+    assert read_status(text).problem == "status_uncertain"
 
 
 @pytest.mark.parametrize(

@@ -1347,13 +1347,13 @@ Khó khăn, vướng mắc:
 
 @case(
     "statuses_negated_compound",
-    "Negated and compound statuses: 'Chưa hoàn thành' is not done; 'Hoàn thành trễ hạn' is done (progress 100 when not given); 'Tạm ngưng (chờ …)' is paused; 'Trạng thái' as the status label.",
+    "Negated and compound statuses: 'Chưa hoàn thành' is not done, and does not say whether work started (SPEC §5.1: no status recorded, a warning quotes it); 'Hoàn thành trễ hạn' is done (progress 100 when not given); 'Tạm ngưng (chờ …)' is paused; 'Trạng thái' as the status label.",
     "2025-05-23T14:00:00+07:00",
     accepted("VPUB", "weekly", "2025-W21", "on_time", W21, [
-        T("NV12", "in_progress", 80, result_contains="138 thủ tục"),
+        T("NV12", None, 80, result_contains="138 thủ tục"),
         T("NV01", "completed", 100, result_contains="chậm 01 ngày"),
         T("NV06", "paused", 55),
-    ], sender="vpub@binhdinh.gov.vn"),
+    ], sender="vpub@binhdinh.gov.vn", warnings=["status_uncertain:NV12"]),
 )
 def _c21(c: Case) -> bytes:
     text = """Đơn vị: VPUB
