@@ -35,6 +35,8 @@ from parsers.values import is_blank, is_nil, read_progress, read_status, rounded
 _CODE = re.compile(r"^([a-z]{1,8})[\s\-._]*(\d{1,4}(?:[.\-_]\d{1,3})*)(?![\d])")
 _CODE_SEP = re.compile(r"[.\-_]")
 _CONNECTOR = re.compile(r"[\s,;&/+()\-]*(?:va|hoac|cung|and)?[\s,;&/+()\-]*(?:\([^)]*\))?\s*")
+_PARENS = re.compile(r"\([^)]*\)|^[^(]*\)")
+_LEADING_PARENS = re.compile(r"^\(([^)]*)\)")
 _ROMAN = re.compile(r"^[IVX]{1,4}[.)]\s")
 # A heading that names a report kind ('BÁO CÁO TUẦN 48', 'Báo cáo ngày 27/11') or a unit.
 _KIND_HEADING = re.compile(r"^(?:phan \w+ )?(?:bao cao|bc)\s*(?:tien do\s*|dinh ky\s*|ket qua\s*)?(ngay|tuan|thang)\b")
@@ -129,11 +131,14 @@ class _Lookup:
         return list(seen.values())
 
     def by_title(self, text: str, candidates: list[TaskInfo]) -> list[TaskInfo]:
-        """The tasks whose title the text names (folded, fuzzy): best first, ties kept."""
-        words = fold_key(text).split()[:40]
-        if not words:
+        """The tasks whose title the text names (folded, fuzzy): best first, near-ties kept.
+        The words before a colon (or the first dozen) are compared with each title: nearly all of
+        them must be the title's, and they must cover at least half of it."""
+        head = text.split(":", 1)[0] if ":" in text[:200] else text
+        words = [w for w in fold_key(head).split() if len(w) > 1][:16]
+        if len(words) < 2:
             return []
-        joined = " " + " ".join(words) + " "
+        joined = " " + " ".join(fold_key(text).split()[:40]) + " "
         have = set(words)
         scored: list[tuple[float, TaskInfo]] = []
         for t in candidates:
@@ -141,17 +146,19 @@ class _Lookup:
             if len(tw) < 3:
                 continue
             if " " + " ".join(tw) + " " in joined:
-                scored.append((1.0, t))
+                scored.append((2.0, t))
                 continue
-            sig = [w for w in tw if len(w) > 1]
-            cover = sum(1 for w in sig if w in have) / max(1, len(sig))
-            if cover >= 0.75 and len(sig) >= 4:
-                scored.append((cover, t))
+            sig = {w for w in tw if len(w) > 1}
+            common = len(have & sig)
+            precision = common / len(have)
+            recall = common / max(1, len(sig))
+            if common >= 3 and precision >= 0.8 and recall >= 0.5:
+                scored.append((precision + recall, t))
         scored.sort(key=lambda x: -x[0])
         if not scored:
             return []
         best = scored[0][0]
-        return [t for c, t in scored if c >= best - 0.1]
+        return [t for c, t in scored if c >= best - 0.15]
 
     def mention(self, line: str, candidates: list[TaskInfo]) -> list[tuple[str, str]]:
         """The tasks a sentence names, each with the words about it: codes anywhere on the line
@@ -162,10 +169,11 @@ class _Lookup:
                 out: list[tuple[str, str]] = []
                 for i, m in enumerate(found):
                     end = found[i + 1].start() if i + 1 < len(found) else len(line)
-                    out.append((f"{m.group(1)}{m.group(2)}".upper(), line[m.end():end].strip(" )(-–—:.,;")))
-                # 'NV01, NV02: như báo cáo hôm qua', 'NV12 và NV14: đang thực hiện': one text for all.
+                    code = f"{m.group(1)}{m.group(2)}".upper()
+                    out.append((code, self._about(code, line[m.end():end])))
+                # 'NV01, NV02: như báo cáo hôm qua', 'NV12 (…) và NV14: đang thực hiện': one text for all.
                 for i in range(len(out) - 2, -1, -1):
-                    if _CONNECTOR.fullmatch(fold(out[i][1])):
+                    if _CONNECTOR.fullmatch(fold(_PARENS.sub(" ", out[i][1]))):
                         out[i] = (out[i][0], out[i + 1][1])
                 return out
         hits = self.by_title(line, candidates)
@@ -177,6 +185,17 @@ class _Lookup:
             if len(titles) == 1:  # the same title for several units' tasks: decided per unit
                 return [("title:" + hits[0].title, _strip_title(line, hits[0].title))]
         return []
+
+    def _about(self, code: str, text: str) -> str:
+        """The words about a task after its code: its title, in parentheses or before a colon, cut."""
+        text = text.strip(" -–—:.,;")
+        info = self.tasks.get(task_key(code) or "")
+        if info is None:
+            return text
+        m = _LEADING_PARENS.match(text)
+        if m and _strip_title(m.group(1), info.title) != m.group(1):
+            text = text[m.end():].strip(" -–—:.,;")
+        return _strip_title(text, info.title)
 
     def section_heading(self, line: str) -> tuple[str, str] | None:
         """(unit code, or '?' + the words for a unit not in the lists; kind) of a line that
@@ -620,16 +639,21 @@ def _inline_fields(free: str) -> tuple[str, dict[str, str]]:
     return " ".join(rest), {k: " ".join(v) for k, v in fields.items() if v}
 
 
-def _resolve(code_text: str, look: _Lookup, unit: UnitInfo) -> tuple[str, TaskInfo | None, str | None]:
-    """A block's task: by code, or by title among the unit's own tasks (SPEC §5.1)."""
-    if code_text.startswith("title:"):
-        code_text = code_text[6:]
-    code, info, title = look.task(code_text)
-    if info is None and not _CODE.match(fold(code_text)):
-        hits = look.by_title(code_text, look.unit_tasks([unit]))
-        if len({t.code for t in hits}) == 1:
-            return hits[0].code, hits[0], code_text
-    return code, info, title
+def _resolve(code_text: str, look: _Lookup, unit: UnitInfo) -> tuple[str, TaskInfo | None, str | None] | None:
+    """A block's task: by code, or by title among the unit's own tasks (SPEC §5.1), else among
+    all tasks. None when the title names several of the unit's tasks (never a guess)."""
+    by_title = code_text.startswith("title:")
+    text = code_text[6:] if by_title else code_text
+    if not by_title and _CODE.match(fold(text)):
+        return look.task(text)
+    for pool in (look.unit_tasks([unit]), look.tasks_list):
+        hits = look.by_title(text, pool)
+        codes = {t.code for t in hits}
+        if len(codes) == 1:
+            return hits[0].code, hits[0], text
+        if len(codes) > 1:
+            return None
+    return look.task(text)
 
 
 def _warn(warnings: list[Warning], code: str, task: str, quote: str = "") -> None:
@@ -690,7 +714,11 @@ def _tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: _Lookup,
     for r in table_rows[: body.MAX_TASKS]:
         raw_items.append((r.get("task", "") or r.get("title", ""), r.get("title", ""), {f: r.get(f) for f in _TASK_FIELDS}, []))
     for code_text, written_title, vals, loose in raw_items:
-        code, info, title = _resolve(code_text, look, unit)
+        resolved = _resolve(code_text, look, unit)
+        if resolved is None:
+            warnings.append(Warning(code="task_ambiguous", params={"value": (written_title or code_text.removeprefix("title:"))[:120]}))
+            continue
+        code, info, title = resolved
         title = title or written_title or None
         free_lines = list(loose)
         if title and code_text and not code_text.startswith("title:") and (info is None or not t_is_title(title, info)):
