@@ -23,13 +23,13 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from gateway.calendar import WorkCalendar  # noqa: E402
+from gateway.app.demo import STYLES, _world, report_mail  # noqa: E402
+from gateway.app.instance import Instance  # noqa: E402
+from gateway.app.scaffold import init_instance  # noqa: E402
+from gateway.app.service import poll  # noqa: E402
 from gateway.config import load  # noqa: E402
-from gateway.demo import STYLES, _world, report_mail  # noqa: E402
-from gateway.instance import Instance  # noqa: E402
-from gateway.scaffold import init_instance  # noqa: E402
-from gateway.service import poll  # noqa: E402
-from gateway.sources.maildir import deliver  # noqa: E402
+from gateway.domain.calendar import WorkCalendar  # noqa: E402
+from gateway.mail.sources.maildir import deliver  # noqa: E402
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -62,7 +62,7 @@ def stdlib_rate(raws: list[bytes]) -> float:
 
 def pipeline_rate(mail: list[tuple[datetime, bytes]], root: Path) -> tuple[float, dict[str, int]]:
     init_instance(root, address="baocao@binhdinh.gov.vn")
-    from gateway.demo import DEMO
+    from gateway.app.demo import DEMO
 
     for name in ("units.csv", "tasks.csv"):
         (root / name).write_text((DEMO / name).read_text(encoding="utf-8"), encoding="utf-8")

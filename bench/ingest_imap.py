@@ -34,13 +34,13 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.ingest import make_mail  # noqa: E402
-from gateway.calendar import WorkCalendar  # noqa: E402
+from gateway.app.instance import Instance  # noqa: E402
+from gateway.app.scaffold import init_instance  # noqa: E402
+from gateway.app.service import poll  # noqa: E402
 from gateway.config import Deadlines, load  # noqa: E402
-from gateway.instance import Instance  # noqa: E402
-from gateway.scaffold import init_instance  # noqa: E402
-from gateway.service import poll  # noqa: E402
-from gateway.sources.imap import ImapSource  # noqa: E402
-from gateway.sources.maildir import deliver  # noqa: E402
+from gateway.domain.calendar import WorkCalendar  # noqa: E402
+from gateway.mail.sources.imap import ImapSource  # noqa: E402
+from gateway.mail.sources.maildir import deliver  # noqa: E402
 from tests.dovecot import Dovecot, MailUser, running_server  # noqa: E402
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -51,7 +51,7 @@ def make_instance(root: Path, source: str, server: Dovecot | None = None, user: 
     """The demo province's lists, every receipt allowed, mail from IMAP or a Maildir."""
     import os
 
-    from gateway.demo import DEMO
+    from gateway.app.demo import DEMO
 
     init_instance(root, address="baocao@binhdinh.gov.vn")
     (root / "units.csv").write_text((DEMO / "units.csv").read_text(encoding="utf-8"), encoding="utf-8")

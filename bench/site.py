@@ -8,7 +8,7 @@ a temporary store (one placeholder raw message row carries them all): this bench
 not the parser. The one extra report at the end goes through the real pipeline (Maildir + poll).
 
 Prints, from one run:
-- the full rebuild time (`gateway.service.rebuild_site` into an empty output: snapshot, every page,
+- the full rebuild time (`gateway.app.service.rebuild_site` into an empty output: snapshot, every page,
   exports, atomic publish), with a breakdown;
 - a plain Jinja2 render of the same number of HTML pages of similar size (each page's size is
   matched by a simple table template), and the ratio of the two (target ≤ 1.5);
@@ -33,12 +33,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import jinja2  # noqa: E402
 
 from gateway import snapshot  # noqa: E402
-from gateway.calendar import WorkCalendar  # noqa: E402
+from gateway.app.instance import Instance  # noqa: E402
+from gateway.app.scaffold import init_instance  # noqa: E402
+from gateway.app.service import poll, rebuild_site  # noqa: E402
 from gateway.config import load  # noqa: E402
-from gateway.instance import Instance  # noqa: E402
-from gateway.scaffold import init_instance  # noqa: E402
-from gateway.service import poll, rebuild_site  # noqa: E402
-from gateway.sources.maildir import deliver  # noqa: E402
+from gateway.domain.calendar import WorkCalendar  # noqa: E402
+from gateway.mail.sources.maildir import deliver  # noqa: E402
 from site_builder.build import render_pages  # noqa: E402
 from site_builder.publish import publish  # noqa: E402
 

@@ -24,8 +24,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from gateway.app.snapshot import PeriodView, Snapshot, TaskView, UnitView, paused_gc
 from gateway.messages import BUNDLED_TEMPLATES, period_input
-from gateway.snapshot import PeriodView, Snapshot, TaskView, UnitView, paused_gc
 from gateway.templating import environment
 from parsers.text import fold
 from site_builder import charts, exports

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
-from gateway.compliance import Cell, Rates
+from gateway.domain.compliance import Cell, Rates
 
 # Symbols common to Windows, macOS, Android and Linux fonts (no emoji-only code points).
 SYMBOL = {"on_time": "✔", "late": "⚠", "missing": "✘", "pending": "…", "completed": "✔", "in_progress": "▶",

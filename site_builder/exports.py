@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from gateway.app.snapshot import Snapshot, UnitView
 from gateway.messages import period_input
-from gateway.snapshot import Snapshot, UnitView
 from site_builder.xlsx import Sheet, workbook
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -6,10 +6,10 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from gateway.app.instance import Instance
+from gateway.app.scaffold import init_instance
 from gateway.config import load
-from gateway.instance import Instance
-from gateway.scaffold import init_instance
-from gateway.sources.maildir import deliver
+from gateway.mail.sources.maildir import deliver
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DATA = Path(__file__).resolve().parent / "data"

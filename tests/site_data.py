@@ -1,5 +1,5 @@
 """A small province for the site tests, fed through the real pipeline: report mails delivered into
-the instance's Maildir and processed by `gateway.service.poll` (nothing is inserted directly).
+the instance's Maildir and processed by `gateway.app.service.poll` (nothing is inserted directly).
 
 Units (from `baocao init`): SKHCN (daily, weekly, monthly), CAT (all), VPUB (weekly, monthly).
 Tasks: NV01 (SKHCN, with VPUB), NV02 (CAT, with SKHCN), NV03 (VPUB), plus NV04 (CAT), already
@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from gateway.instance import Instance
-from gateway.service import poll
+from gateway.app.instance import Instance
+from gateway.app.service import poll
 from tests.helpers import at, deliver_eml, eml, make_instance
 
 NOW = at("2025-05-23 17:00")  # Friday, after the daily and weekly deadlines

@@ -170,7 +170,7 @@ def use_smtp(inst: Any, srv: SmtpServer, monkeypatch: Any, security: str = "star
     inst.cfg.smtp.username = USER
     inst.cfg.smtp.timeout_seconds = 5
     monkeypatch.setenv(inst.cfg.smtp.password_env, PASSWORD)
-    from gateway.sinks.smtp import CA_FILE_ENV
+    from gateway.mail.sinks.smtp import CA_FILE_ENV
 
     monkeypatch.setenv(CA_FILE_ENV, str(srv.cert))
     return inst

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from gateway.instance import Instance
+from gateway.app.instance import Instance
 from tests.chromium import artifacts, browser  # noqa: F401 - pytest fixtures
 from tests.site_data import build_province, site_dir
 

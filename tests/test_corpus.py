@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 
+from gateway.app.lists import load_directory
+from gateway.app.reading import context
 from gateway.config import load
-from gateway.lists import load_directory
-from gateway.reading import context
 from parsers import parse_message
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,7 +138,7 @@ def test_parse_message(name: str) -> None:
 def _run_cli(name: str) -> tuple[int, str, str]:
     spec = expected(name)
     proc = subprocess.run(
-        [sys.executable, "-m", "gateway.cli", "parse", str(CORPUS / f"{name}.eml"), "--json",
+        [sys.executable, "-m", "gateway", "parse", str(CORPUS / f"{name}.eml"), "--json",
          "--config", str(CORPUS / spec["config"]), "--received-at", spec["received_at"]],
         capture_output=True, cwd=ROOT, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)},
     )

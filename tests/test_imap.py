@@ -1,4 +1,4 @@
-"""The IMAP source against a real Dovecot, through the real pipeline (gateway.service.poll).
+"""The IMAP source against a real Dovecot, through the real pipeline (gateway.app.service.poll).
 
 Every test gets its own mail user (an empty mailbox) on the session's server.
 """
@@ -21,11 +21,11 @@ from typing import Any
 import pytest
 from imapclient import IMAPClient
 
+from gateway.app.instance import Instance
+from gateway.app.service import poll
 from gateway.errors import UserError
-from gateway.instance import Instance
-from gateway.service import poll
-from gateway.sources import imap as imap_mod
-from gateway.sources.imap import ImapError, ImapSource, ImapUnavailable, check_connection
+from gateway.mail.sources import imap as imap_mod
+from gateway.mail.sources.imap import ImapError, ImapSource, ImapUnavailable, check_connection
 from gateway.store import Store
 from tests.dovecot import Dovecot, MailUser, dovecot_fixture  # noqa: F401 - the `dovecot` fixture
 from tests.helpers import at, eml, make_instance
@@ -294,9 +294,9 @@ CRASH_SCRIPT = """
 import os, sys
 from datetime import datetime
 from gateway.config import load
-from gateway.instance import Instance
-from gateway.service import poll
-from gateway.sources.imap import ImapSource
+from gateway.app.instance import Instance
+from gateway.app.service import poll
+from gateway.mail.sources.imap import ImapSource
 
 config, point, now = sys.argv[1:4]
 
@@ -491,7 +491,7 @@ def test_wait_survives_a_server_restart(inst: Instance, server_kept_running: Dov
         assert source.wait_for_mail(0.1) is False
         t.start()
         started = time.monotonic()
-        with caplog.at_level("WARNING", logger="gateway.sources.imap"):
+        with caplog.at_level("WARNING", logger="gateway.mail.sources.imap"):
             assert source.wait_for_mail(30) is True  # never raises
         t.join(10)
         assert time.monotonic() - started < 15
@@ -560,7 +560,7 @@ def test_baocao_run_records_new_mail_within_two_seconds_with_idle(
         inst: Instance, dovecot: Dovecot, mailbox: MailUser) -> None:
     """The service as an operator runs it (`baocao run`), against the real server: IDLE wakes it."""
     assert inst.cfg.path is not None
-    proc = subprocess.Popen([sys.executable, "-m", "gateway.cli", "run", "--config", str(inst.cfg.path), "--no-site"],
+    proc = subprocess.Popen([sys.executable, "-m", "gateway", "run", "--config", str(inst.cfg.path), "--no-site"],
                             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
@@ -600,7 +600,7 @@ def test_mail_arriving_just_before_idle_still_wakes_the_waiter(inst: Instance, d
                                                              mailbox: MailUser) -> None:
     """The race between our last SEARCH and the IDLE command: the server announces the new message
     while IDLE starts, before "+ idling"; the waiter must not sleep through it."""
-    from gateway.sources.imap import ImapSource
+    from gateway.mail.sources.imap import ImapSource
 
     source = ImapSource(inst.cfg, inst.store)
     try:

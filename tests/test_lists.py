@@ -6,7 +6,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from gateway.lists import five_ro_problems, load_tasks, load_units
+from gateway.app.lists import five_ro_problems, load_tasks, load_units
 from parsers.models import Directory
 from tests.helpers import make_instance
 from tests.test_skeleton import run_cli

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from gateway.scaffold import EXAMPLE_TASKS, EXAMPLE_UNITS
+from gateway.app.scaffold import EXAMPLE_TASKS, EXAMPLE_UNITS
 from parsers import Directory, ParseContext, TaskInfo, UnitInfo, parse_message
 from tests.helpers import eml
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from gateway import reminders
-from gateway.instance import Instance
-from gateway.service import poll, send_outbox
+from gateway.app.instance import Instance
+from gateway.app.service import poll, send_outbox
+from gateway.domain import reminders
 from tests.helpers import at, deliver_eml, eml, make_instance
 from tests.smtp_server import Received, SmtpServer, use_smtp
 
@@ -255,7 +255,7 @@ def test_slot_ledger_survives_a_restart(inst: Instance, tmp_path: Path) -> None:
 # ---- early warnings ------------------------------------------------------------------------------
 
 def test_early_warnings_at_7_3_1_days_and_overdue_each_once(inst: Instance, server: SmtpServer) -> None:
-    from gateway import digest
+    from gateway.domain import digest
 
     def warn(day: str) -> list[str]:
         done = digest.send_warnings(inst.cfg, inst.store, inst.directory, at(f"{day} 08:00"))
@@ -288,7 +288,7 @@ def test_early_warnings_at_7_3_1_days_and_overdue_each_once(inst: Instance, serv
 
 
 def test_no_warning_for_a_completed_task(inst: Instance) -> None:
-    from gateway import digest
+    from gateway.domain import digest
 
     deliver_eml(inst, eml(SKHCN, "BC", report("SKHCN", "Ngày", "20/06/2025",
                                               "Nhiệm vụ: NV01\nTình trạng: Hoàn thành\n"),

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from gateway.app.clock import StepClock
+from gateway.app.instance import Instance
+from gateway.app.lists import TASK_COLUMNS
+from gateway.app.runner import Runner
+from gateway.app.scaffold import EXAMPLE_TASKS
 from gateway.cli import main
-from gateway.clock import StepClock
-from gateway.cmd_run import Runner
-from gateway.instance import Instance
-from gateway.lists import TASK_COLUMNS
-from gateway.scaffold import EXAMPLE_TASKS
 from tests.helpers import at, deliver_eml, eml, make_instance
 from tests.smtp_server import Received, SmtpServer, use_smtp
 
@@ -252,7 +252,7 @@ def test_sigterm_stops_the_real_clock_loop(tmp_path: Path) -> None:
     inst = make_instance(tmp_path / "sig")
     cfg_path = str(inst.cfg.path)
     inst.close()
-    proc = subprocess.Popen([sys.executable, "-m", "gateway.cli", "run", "--config", cfg_path, "--no-site",
+    proc = subprocess.Popen([sys.executable, "-m", "gateway", "run", "--config", cfg_path, "--no-site",
                              "--interval", "30"], stderr=subprocess.PIPE, text=True,
                             cwd=str(Path(__file__).resolve().parent.parent))
     try:

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from gateway.app.instance import Instance
+from gateway.app.service import poll, rebuild_site
 from gateway.cli import main as cli_main
-from gateway.instance import Instance
-from gateway.service import poll, rebuild_site
 from parsers import ParseContext, parse_message
 from site_builder.exports import defuse
 from site_builder.xlsx import Sheet, workbook
@@ -318,7 +318,7 @@ def test_publish_is_an_atomic_symlink_swap_and_keeps_builds(tmp_path: Path) -> N
 
 def test_two_process_build_gives_the_same_files(province: Instance, monkeypatch: pytest.MonkeyPatch) -> None:
     """A large site builds its exports in a forked worker: same bytes as in one process."""
-    from gateway import snapshot
+    from gateway.app import snapshot
     from site_builder import build
 
     snap = snapshot.take(province.cfg, province.store, province.directory, NOW)

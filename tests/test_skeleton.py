@@ -9,7 +9,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from gateway.service import poll
+from gateway.app.service import poll
 from tests.helpers import at, deliver_eml, eml, make_instance
 
 SKHCN = "daumoi@skhcn.example.gov.vn"
@@ -40,7 +40,7 @@ Nguyễn Văn An
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "gateway.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "gateway", *args], capture_output=True, text=True,
                           cwd=cwd, env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
 
 
@@ -286,7 +286,7 @@ def test_demo_builds_a_site_with_todays_compliance(tmp_path: Path) -> None:
 def test_a_message_that_keeps_failing_outside_the_parser_is_parked(tmp_path: Path, monkeypatch) -> None:
     """A database or disk fault is retried next batch; after five failures the message is parked as
     `failed` (kept raw, listed for the operator) instead of blocking every batch."""
-    from gateway import pipeline, replies
+    from gateway.app import pipeline, replies
 
     inst = make_instance(tmp_path / "i")
     deliver_eml(inst, eml(SKHCN, "Báo cáo ngày 20/05/2025", CANONICAL, message_id="<p@skhcn>"), "p", at("2025-05-20 15:40"))
@@ -400,7 +400,7 @@ def test_two_pollers_at_once_record_and_answer_each_message_once(tmp_path: Path)
                     at("2025-05-20 15:00"))
     cfg = str(inst.cfg.path)
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    procs = [subprocess.Popen([sys.executable, "-m", "gateway.cli", "poll", "--config", cfg, "--no-site",
+    procs = [subprocess.Popen([sys.executable, "-m", "gateway", "poll", "--config", cfg, "--no-site",
                                "--now", "2025-05-20T15:30:00+07:00"], env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True) for _ in range(3)]
     for p in procs:
@@ -421,10 +421,10 @@ def test_concurrent_flushes_send_each_message_once(tmp_path: Path, monkeypatch) 
     import threading
     import time
 
+    from gateway.app.instance import Instance
+    from gateway.app.service import send_outbox
     from gateway.config import load
-    from gateway.instance import Instance
-    from gateway.service import send_outbox
-    from gateway.sinks.directory import DirectorySink
+    from gateway.mail.sinks.directory import DirectorySink
 
     inst = make_instance(tmp_path / "i")
     now = at("2025-05-20 15:00")

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from gateway import compose, outbox
+from gateway.app.instance import Instance
+from gateway.app.service import poll
 from gateway.errors import UserError
-from gateway.instance import Instance
-from gateway.service import poll
-from gateway.sinks import PermanentFailure, TemporaryFailure
-from gateway.sinks.smtp import CA_FILE_ENV, SmtpSink, check_connection
+from gateway.mail import compose, outbox
+from gateway.mail.sinks import PermanentFailure, TemporaryFailure
+from gateway.mail.sinks.smtp import CA_FILE_ENV, SmtpSink, check_connection
 from tests.helpers import at, deliver_eml, eml, make_instance
 from tests.smtp_server import PASSWORD, USER, SmtpServer, free_port, use_smtp
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from gateway.app.instance import Instance
+from gateway.app.lists import five_ro_problems
 from gateway.errors import UserError
-from gateway.instance import Instance
-from gateway.lists import five_ro_problems
 
 
 def run_checks(inst: Instance, offline: bool = False) -> int:
@@ -44,7 +44,7 @@ def run_checks(inst: Instance, offline: bool = False) -> int:
 def _check_imap(inst: Instance) -> str:
     if inst.cfg.mail.source != "imap":
         return f"not used (Maildir {inst.cfg.resolve(inst.cfg.mail.maildir)})"
-    from gateway.sources.imap import check_connection
+    from gateway.mail.sources.imap import check_connection
 
     return check_connection(inst.cfg)
 
@@ -53,7 +53,7 @@ def _check_smtp(inst: Instance) -> str:
     if inst.cfg.mail.sink != "smtp":
         return f"not used (directory outbox {inst.cfg.resolve(inst.cfg.mail.outbox_dir)})"
     try:
-        from gateway.sinks.smtp import check_connection
+        from gateway.mail.sinks.smtp import check_connection
     except ImportError as exc:
         raise UserError("SMTP sink not available") from exc
     return check_connection(inst.cfg)

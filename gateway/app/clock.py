@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from gateway.calendar import WorkCalendar
+from gateway.domain.calendar import WorkCalendar
 
 # Early warnings on task deadlines are prepared once a working day, from this time on.
 WARNING_TIME = time(8, 0)

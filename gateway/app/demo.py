@@ -25,16 +25,16 @@ from email.policy import SMTP
 from email.utils import format_datetime, formataddr
 from pathlib import Path
 
-from gateway.calendar import WorkCalendar
-from gateway.clock import StepClock
-from gateway.cmd_run import Runner
+from gateway.app.clock import StepClock
+from gateway.app.instance import Instance
+from gateway.app.lists import TASK_COLUMNS, UNIT_COLUMNS
+from gateway.app.runner import Runner
+from gateway.app.scaffold import init_instance
+from gateway.app.service import rebuild_site
 from gateway.config import load
-from gateway.instance import Instance
-from gateway.lists import TASK_COLUMNS, UNIT_COLUMNS
+from gateway.domain.calendar import WorkCalendar
+from gateway.mail.sources.maildir import deliver
 from gateway.messages import BUNDLED_TEMPLATES, catalogue, period_input
-from gateway.scaffold import init_instance
-from gateway.service import rebuild_site
-from gateway.sources.maildir import deliver
 from parsers.text import fold
 
 DEMO = BUNDLED_TEMPLATES / "demo"

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
-from gateway.calendar import WorkCalendar
+from gateway.app.lists import load_directory
 from gateway.config import Config
-from gateway.lists import load_directory
-from gateway.sinks import Sink
-from gateway.sinks.directory import DirectorySink
-from gateway.sources import Source
-from gateway.sources.maildir import MaildirSource
+from gateway.domain.calendar import WorkCalendar
+from gateway.mail.sinks import Sink
+from gateway.mail.sinks.directory import DirectorySink
+from gateway.mail.sources import Source
+from gateway.mail.sources.maildir import MaildirSource
 from gateway.store import Store
 from parsers import Directory
 
@@ -39,14 +39,14 @@ class Instance:
 
     def source(self) -> Source:
         if self.cfg.mail.source == "imap":
-            from gateway.sources.imap import ImapSource
+            from gateway.mail.sources.imap import ImapSource
 
             return ImapSource(self.cfg, self.store)
         return MaildirSource(self.cfg.resolve(self.cfg.mail.maildir), self.cfg.tz)
 
     def sink(self) -> Sink:
         if self.cfg.mail.sink == "smtp":
-            from gateway.sinks.smtp import SmtpSink
+            from gateway.mail.sinks.smtp import SmtpSink
 
             return SmtpSink(self.cfg)
         return DirectorySink(self.cfg.resolve(self.cfg.mail.outbox_dir))

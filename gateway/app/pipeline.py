@@ -17,11 +17,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from gateway import replies
-from gateway.calendar import WorkCalendar
+from gateway.app import replies
+from gateway.app.reading import read_message
 from gateway.config import Config
-from gateway.reading import read_message
-from gateway.sources import Inbound, Source
+from gateway.domain.calendar import WorkCalendar
+from gateway.mail.sources import Inbound, Source
 from gateway.store import Store
 from parsers import Directory, ParsedReport
 from parsers.read import message_key, normalise_message_id

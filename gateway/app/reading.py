@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from gateway.calendar import WorkCalendar
 from gateway.config import Config
+from gateway.domain.calendar import WorkCalendar
 from gateway.messages import fill_messages
 from parsers import Directory, ParseContext, ParsedReport, Warning, parse_message
 

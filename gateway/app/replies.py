@@ -7,9 +7,9 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from gateway import compose
-from gateway.calendar import WorkCalendar
 from gateway.config import Config
+from gateway.domain.calendar import WorkCalendar
+from gateway.mail import compose
 from gateway.messages import period_input, reason_text
 from gateway.store import Store
 from parsers import Directory, ParsedReport

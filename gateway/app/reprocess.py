@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from gateway.app.instance import Instance
+from gateway.app.pipeline import BatchResult, record
+from gateway.app.reading import read_message
 from gateway.errors import UserError
-from gateway.instance import Instance
-from gateway.pipeline import BatchResult, record
-from gateway.reading import read_message
 
 
 def reprocess(inst: Instance, pk: int, now: datetime) -> str:
@@ -25,7 +25,7 @@ def reprocess(inst: Instance, pk: int, now: datetime) -> str:
     result = BatchResult()
     record(inst.cfg, inst.store, inst.directory, inst.calendar, pk, report, now, result)
     inst.store.set_meta("data_changed_at", now.isoformat())
-    from gateway.service import rebuild_site, send_outbox
+    from gateway.app.service import rebuild_site, send_outbox
 
     send_outbox(inst, now)
     rebuild_site(inst, now)

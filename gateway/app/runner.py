@@ -1,4 +1,4 @@
-"""`baocao run`: the service in one process.
+"""The service loop behind `baocao run` (and the demo): one process, one step at a time.
 
 Each step: fetch and process new mail (receipts go out within seconds), then the deadline clock —
 reminder slots, the digest after each deadline, early warnings once a working day, a site rebuild
@@ -16,7 +16,6 @@ SIGTERM/SIGINT finish the current step and stop cleanly.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import signal
 import threading
@@ -24,8 +23,7 @@ from datetime import date, datetime, timedelta
 from types import FrameType
 from typing import Any
 
-from gateway import digest, reminders
-from gateway.clock import (
+from gateway.app.clock import (
     WARNING_TIME,
     Clock,
     SpeedClock,
@@ -34,9 +32,12 @@ from gateway.clock import (
     events_between,
     next_event,
 )
+from gateway.app.instance import Instance
+from gateway.app.lists import load_directory
+from gateway.app.pipeline import run_batch
+from gateway.app.service import rebuild_site, send_outbox
+from gateway.domain import digest, reminders
 from gateway.errors import UserError
-from gateway.instance import Instance
-from gateway.pipeline import run_batch
 
 log = logging.getLogger("gateway.run")
 
@@ -82,8 +83,6 @@ class Runner:
         m = self._mtimes()
         if m != self._lists_mtime:
             try:
-                from gateway.lists import load_directory
-
                 self.inst.__dict__["directory"] = load_directory(self.inst.cfg)
                 log.info("units/tasks lists changed: reloaded (%d units, %d tasks)",
                          len(self.inst.directory.units), len(self.inst.directory.tasks))
@@ -158,8 +157,6 @@ class Runner:
                    for e in events_between(self.inst.calendar, [], since, now))
 
     def _rebuild(self, now: datetime) -> None:
-        from gateway.service import rebuild_site
-
         try:
             res = rebuild_site(self.inst, now)
         except Exception:  # noqa: BLE001 - a broken site must not stop mail handling
@@ -169,8 +166,6 @@ class Runner:
         log.info("site rebuilt: %d files changed", res.publish.written)
 
     def _flush(self, now: datetime) -> None:
-        from gateway.service import send_outbox
-
         if not self.inst.store.due_outbox(now, 1):
             return
         try:
@@ -261,41 +256,3 @@ def make_clock(inst: Instance, now: datetime | None, speed: float | None, step: 
     if now is not None or speed:
         return SpeedClock(now or inst.now(), speed or 1.0)
     return SystemClock(inst.cfg.tz)
-
-
-def cmd_run(args: argparse.Namespace) -> int:
-    from gateway.cli import _instance, _now_arg
-
-    inst = _instance(args)
-    now = _now_arg(args.now)
-    if now is not None and now.tzinfo is None:
-        now = now.replace(tzinfo=inst.cfg.tz)
-    until = _now_arg(args.until)
-    if until is not None and until.tzinfo is None:
-        until = until.replace(tzinfo=inst.cfg.tz)
-    if not args.verbose_off:
-        logging.getLogger().setLevel(logging.INFO)
-    interval = args.interval or (inst.cfg.imap.poll_seconds if inst.cfg.mail.source == "imap" else 10.0)
-    runner = Runner(inst, make_clock(inst, now, args.speed, args.step), interval=interval,
-                    build_site=not args.no_site)
-    old = {s: signal.signal(s, runner.interrupt) for s in (signal.SIGTERM, signal.SIGINT)}
-    try:
-        runner.run(until=until)
-    finally:
-        for s, h in old.items():
-            signal.signal(s, h)
-        inst.close()
-    return 0
-
-
-def register(sub: Any, with_config: Any) -> None:
-    sp = with_config(sub.add_parser("run", help="the service: mail, deadline clock, reminders, digests, site"))
-    sp.add_argument("--interval", type=float, help="seconds between mailbox polls (default: 10 for a "
-                    "Maildir, imap.poll_seconds for IMAP without IDLE)")
-    sp.add_argument("--speed", type=float, help="with --now: simulated seconds per real second")
-    sp.add_argument("--step", action="store_true", help="with --now: jump from event to event (no real waiting)")
-    sp.add_argument("--until", help="stop when the (simulated) clock reaches this ISO date-time")
-    sp.add_argument("--no-site", action="store_true", help="do not rebuild the site")
-    sp.add_argument("--quiet", dest="verbose_off", action="store_true", help="log warnings only")
-    sp.set_defaults(func=cmd_run)
-

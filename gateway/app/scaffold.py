@@ -6,8 +6,8 @@ import csv
 import io
 from pathlib import Path
 
+from gateway.app.lists import TASK_COLUMNS, UNIT_COLUMNS
 from gateway.errors import UserError
-from gateway.lists import TASK_COLUMNS, UNIT_COLUMNS
 from gateway.messages import BUNDLED_TEMPLATES
 
 EXAMPLE_UNITS = [

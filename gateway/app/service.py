@@ -6,9 +6,10 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from gateway import outbox, snapshot
-from gateway.instance import Instance
-from gateway.pipeline import BatchResult, batch_lock, run_batch
+from gateway.app import snapshot
+from gateway.app.instance import Instance
+from gateway.app.pipeline import BatchResult, batch_lock, run_batch
+from gateway.mail import outbox
 from site_builder import BuildResult, build_site
 
 log = logging.getLogger(__name__)

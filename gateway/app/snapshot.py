@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from gateway.calendar import WorkCalendar
-from gateway.compliance import KINDS, Cell, Compliance, Rates, current_periods
-from gateway.compliance import build as build_compliance
 from gateway.config import Config
+from gateway.domain.calendar import WorkCalendar
+from gateway.domain.compliance import KINDS, Cell, Compliance, Rates, current_periods
+from gateway.domain.compliance import build as build_compliance
 from gateway.store import Store
 from parsers import Directory
 from parsers.models import TaskInfo, UnitInfo

@@ -5,33 +5,26 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from gateway.app.checks import run_checks
+from gateway.app.demo import run_demo
+from gateway.app.lists import load_directory
+from gateway.app.reading import read_message
+from gateway.app.reprocess import reprocess
+from gateway.app.scaffold import init_instance
+from gateway.app.service import poll, rebuild_site
+from gateway.cli import notify, run
+from gateway.cli.common import _instance, _now_arg
+from gateway.cli.textout import describe, failed_table, status_table
+from gateway.config import CONFIG_NAME, Config, load
+from gateway.domain.calendar import WorkCalendar
 from gateway.errors import UserError
-
-
-def _now_arg(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        dt = datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise UserError(f"--now / --received-at: {value!r} is not an ISO date-time (e.g. 2025-05-20T16:00:00+07:00)") from exc
-    return dt
-
-
-def _instance(args: argparse.Namespace):
-    from gateway.config import load
-    from gateway.instance import Instance
-
-    return Instance(load(args.config))
+from parsers import Directory
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from gateway.scaffold import init_instance
-
     path = init_instance(Path(args.dir), force=args.force)
     print(f"Created instance folder: {path}")
     print(f"  {path / 'baocao.toml'}\n  {path / 'units.csv'}\n  {path / 'tasks.csv'}")
@@ -39,18 +32,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from gateway.demo import run_demo
-
     return run_demo(Path(args.dir) if args.dir else None, now=_now_arg(args.now), weeks=args.weeks)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from gateway.calendar import WorkCalendar
-    from gateway.config import Config, load
-    from gateway.lists import load_directory
-    from gateway.reading import read_message
-    from parsers import Directory
-
     path = Path(args.file)
     try:
         raw = path.read_bytes()
@@ -60,8 +45,6 @@ def cmd_parse(args: argparse.Namespace) -> int:
         cfg = load(args.config)
         directory = load_directory(cfg)
     else:
-        from gateway.config import CONFIG_NAME
-
         if Path(CONFIG_NAME).exists():
             cfg = load(CONFIG_NAME)
             directory = load_directory(cfg)
@@ -74,15 +57,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
     if args.json:
         print(report.model_dump_json(indent=2))
     else:
-        from gateway.textout import describe
-
         print(describe(report))
     return 0
 
 
 def cmd_poll(args: argparse.Namespace) -> int:
-    from gateway.service import poll
-
     inst = _instance(args)
     now = inst.now(_now_arg(args.now))
     res = poll(inst, now, limit=args.limit, build=not args.no_site)
@@ -97,8 +76,6 @@ def cmd_poll(args: argparse.Namespace) -> int:
 
 
 def cmd_build_site(args: argparse.Namespace) -> int:
-    from gateway.service import rebuild_site
-
     inst = _instance(args)
     res = rebuild_site(inst, inst.now(_now_arg(args.now)))
     print(f"Site: {inst.cfg.site_output / 'index.html'} ({res.files} files; "
@@ -107,31 +84,23 @@ def cmd_build_site(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from gateway.textout import status_table
-
     inst = _instance(args)
     print(status_table(inst, inst.now(_now_arg(args.now))))
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from gateway.checks import run_checks
-
     inst = _instance(args)
     return run_checks(inst, offline=args.offline)
 
 
 def cmd_failed(args: argparse.Namespace) -> int:
-    from gateway.textout import failed_table
-
     inst = _instance(args)
     print(failed_table(inst, include_ignored=args.all))
     return 0
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
-    from gateway.reprocess import reprocess
-
     inst = _instance(args)
     for msg_id in args.ids:
         print(reprocess(inst, msg_id, inst.now(_now_arg(args.now))))
@@ -198,12 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("ids", nargs="+", type=int)
     sp.set_defaults(func=cmd_reprocess)
 
-    for extra in ("run", "remind", "digest"):
-        try:
-            mod = __import__(f"gateway.cmd_{extra}", fromlist=["register"])
-        except ImportError:
-            continue
-        mod.register(sub, with_config)
+    run.register(sub, with_config)
+    notify.register_remind(sub, with_config)
+    notify.register_digest(sub, with_config)
     return p
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from gateway.compliance import KINDS, current_periods
-from gateway.compliance import build as build_compliance
-from gateway.instance import Instance
+from gateway.app.instance import Instance
+from gateway.domain.compliance import KINDS, current_periods
+from gateway.domain.compliance import build as build_compliance
 from gateway.messages import period_label
 from parsers import ParsedReport
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from gateway.calendar import WorkCalendar
+from gateway.domain.calendar import WorkCalendar
 from gateway.store import Store
 from parsers import Directory
 from parsers.periods import month_of, week_of

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from gateway import compose
-from gateway.calendar import WorkCalendar
-from gateway.compliance import build as build_compliance
+from gateway.app.replies import site_link
 from gateway.config import Config
-from gateway.reminders import Planned, in_ledger
-from gateway.replies import site_link
+from gateway.domain.calendar import WorkCalendar
+from gateway.domain.compliance import build as build_compliance
+from gateway.domain.reminders import Planned, in_ledger
+from gateway.mail import compose
 from gateway.store import Store
 from parsers import Directory
 from parsers.models import TaskInfo

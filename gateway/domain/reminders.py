@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from gateway import compose
-from gateway.calendar import WorkCalendar
-from gateway.compliance import first_reports
+from gateway.app.replies import site_link
 from gateway.config import Config
+from gateway.domain.calendar import WorkCalendar
+from gateway.domain.compliance import first_reports
+from gateway.mail import compose
 from gateway.messages import period_input
-from gateway.replies import site_link
 from gateway.store import Store
 from parsers import Directory
 from parsers.models import TaskEntry, UnitInfo

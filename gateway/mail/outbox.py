@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from gateway.sinks import PartialDelivery, PermanentFailure, Sink, TemporaryFailure
+from gateway.mail.sinks import PartialDelivery, PermanentFailure, Sink, TemporaryFailure
 from gateway.store import Store
 
 log = logging.getLogger(__name__)

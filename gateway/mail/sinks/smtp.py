@@ -28,8 +28,8 @@ import aiosmtplib
 
 from gateway.config import Config
 from gateway.errors import UserError
-from gateway.net import is_loopback
-from gateway.sinks import PartialDelivery, PermanentFailure, TemporaryFailure
+from gateway.mail.net import is_loopback
+from gateway.mail.sinks import PartialDelivery, PermanentFailure, TemporaryFailure
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -28,11 +28,11 @@ from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
 from imapclient.imapclient import DELETED, SocketTimeout
 
+from gateway.app.pipeline import inbound_key
 from gateway.config import Config
 from gateway.errors import UserError
-from gateway.net import is_loopback
-from gateway.pipeline import inbound_key
-from gateway.sources import Inbound
+from gateway.mail.net import is_loopback
+from gateway.mail.sources import Inbound
 from gateway.store import Store
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from gateway.sources import Inbound
+from gateway.mail.sources import Inbound
 
 
 def ensure_maildir(path: Path) -> None:
