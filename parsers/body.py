@@ -171,9 +171,12 @@ def read_lines(lines: list[str], mention: Mention | None = None, section: Sectio
             if hit is None:
                 continue
         elif head is not None and not rep.tasks:
-            rep.unit_hint = rep.unit_hint or head[0]
-            rep.kind_hint = rep.kind_hint or head[1]
-            rep.heading = rep.heading or stripped
+            # Before the first task the nearest heading wins ('UBND TỈNH …', 'SỞ …', 'I. BÁO CÁO NGÀY …').
+            if head[0] and (not head[0].startswith("?") or not rep.unit_hint):
+                rep.unit_hint = head[0]
+            rep.kind_hint = head[1] or rep.kind_hint
+            if head[1] or not rep.heading:
+                rep.heading = stripped
         if hit:
             name, value = hit
             header_field = None

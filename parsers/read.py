@@ -571,6 +571,10 @@ def _kind_and_period(out: ReportPart, rep: body.RawReport, subject: str, receive
     period_text = rep.header.get("period", "")
     ref = received_at.date() if received_at else None  # the year of a date written without one
     p_kind, period = periods.parse_period(period_text, kind, ref) if period_text else (None, None)
+    if period is None and rep.heading:
+        # The section's own heading: 'I. BÁO CÁO NGÀY 30/11/2026', 'II. BÁO CÁO THÁNG 11/2026'.
+        p_kind, period = periods.parse_period(rep.heading, kind or periods.subject_kind(rep.heading), ref)
+        kind = kind or periods.subject_kind(rep.heading)
     s_kind = periods.subject_kind(subject)
     if period is None:
         sp_kind, s_period = periods.parse_period(subject, kind or s_kind, ref)
@@ -611,6 +615,10 @@ _TASK_FIELDS = ("status", "progress", "result", "difficulties", "proposals", "no
 
 
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+# ', vướng mắc về …', ', đề nghị …': a clause that opens with a difficulty or a proposal word.
+_CLAUSE_LABEL = re.compile(
+    r",\s+(?=(?:khó khăn|kho khan|vướng mắc|vuong mac|đề nghị|de nghi)\b)",
+    re.IGNORECASE)
 _PROPOSAL_START = re.compile(r"^(?:de xuat|de nghi|kien nghi|xin de xuat|kinh de nghi)\b")
 _DIFFICULTY_START = re.compile(r"^(?:kho khan|vuong mac|diem nghen|ton tai|han che)\b")
 
@@ -621,7 +629,7 @@ def _inline_fields(free: str) -> tuple[str, dict[str, str]]:
     fields: dict[str, list[str]] = {}
     rest: list[str] = []
     current: list[str] = rest
-    for sentence in _SENTENCE.split(free):
+    for sentence in (x for piece in _SENTENCE.split(free) for x in _CLAUSE_LABEL.split(piece)):
         hit = match_label(sentence)
         f = fold(sentence)
         if hit is not None and hit[0] in _TASK_FIELDS:
