@@ -509,6 +509,7 @@ def _first_report(text: str, subject: str, own: set[str], mention: body.Mention 
     """
     forwarded_subject = bool(_FORWARD_SUBJECT.match(fold(subject)))
     first_quote = True
+    fallback: body.RawReport | None = None
     for seg in split(text):
         if seg.kind != "new":
             is_first, first_quote = first_quote, False
@@ -517,9 +518,17 @@ def _first_report(text: str, subject: str, own: set[str], mention: body.Mention 
             if seg.kind == "reply" and not (forwarded_subject and is_first and seg.header):
                 continue
         cand = body.read_lines(seg.lines, mention, section)
-        if cand.has_labels():
+        if cand.has_labels() and not _only_mentions(cand):
             return cand
-    return body.RawReport()
+        if cand.has_labels() and fallback is None:
+            fallback = cand  # 'Em chuyển báo cáo … (phụ trách NV02) ạ.' above the forwarded report
+    return fallback or body.RawReport()
+
+
+def _only_mentions(rep: body.RawReport) -> bool:
+    """Tasks merely named in passing, nothing said about them (a forwarding note)."""
+    return not rep.header and not rep.summary and all(
+        t.implicit and not t.fields and len(" ".join(t.loose).split()) < 4 for t in rep.tasks)
 
 
 def _read_content(msg: Message, subject: str, own: set[str], look: _Lookup,
@@ -539,6 +548,11 @@ def _read_content(msg: Message, subject: str, own: set[str], look: _Lookup,
             rep = _first_report(fwd.text, "", own, mention, section)
             if rep.has_labels():
                 break
+    if not rep.has_content() and not parts.html_tables and not parts.attachments and subject:
+        # A phone message written in the subject alone: 'NV15 dang trien khai dat 45%, NV14 hoan thanh'.
+        in_subject = body.read_lines([subject], mention)
+        if in_subject.tasks:
+            rep = in_subject
     rows: list[dict[str, str]] = []
     sources: list[tables.TableRead | None] = [tables.read_rows(t) for t in parts.html_tables]
     if rep.grid and not parts.html_tables:  # Gmail's plain part repeats its HTML table as tabs
