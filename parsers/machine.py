@@ -4,29 +4,11 @@ from __future__ import annotations
 
 import re
 from email.message import Message
-from email.utils import getaddresses, parseaddr
+
+from parsers.headers import decoded_header, header
+from parsers.text import fold
 
 _NOREPLY_LOCAL = re.compile(r"^(?:mailer-daemon|postmaster|no[-_.]?reply|do[-_.]?not[-_.]?reply|bounces?|auto-?reply)(?:[+\-.].*)?$", re.I)
-
-
-def header(msg: Message, name: str) -> str:
-    """The raw (undecoded) value of the first header of that name: control headers are ASCII, and
-    skipping the policy's structured parsing makes classification cheap and crash-proof."""
-    lname = name.lower()
-    try:
-        for k, v in msg.raw_items():
-            if k.lower() == lname:
-                return str(v).strip()
-    except Exception:  # noqa: BLE001 - a malformed header block reads as absent
-        return ""
-    return ""
-
-
-def decoded_header(msg: Message, name: str) -> str:
-    """A header decoded for people (RFC 2047 encoded words, raw 8-bit bytes), e.g. the Subject."""
-    from parsers.mime import decode_words
-
-    return decode_words(header(msg, name))
 
 
 def classify(msg: Message, sender: str, own_addresses: list[str], loop_token: str) -> str | None:
@@ -46,12 +28,39 @@ def classify(msg: Message, sender: str, own_addresses: list[str], loop_token: st
         report_type = ""
     if ctype == "multipart/report" or "delivery-status" in str(report_type).lower():
         return "bounce"
+    auto = _auto_reply(msg)
+    if auto:
+        return auto  # before the other bounce signs: an out-of-office often has an empty return path
+    local = sender.split("@", 1)[0] if sender else ""
+    if local.lower() in ("mailer-daemon", "postmaster") or _DAEMON_NAME.search(header(msg, "From")):
+        return "bounce"
+    if header(msg, "List-Id") or header(msg, "List-Unsubscribe") or header(msg, "List-Post"):
+        return "mailing_list"
+    prec = header(msg, "Precedence").lower()
+    if prec in ("bulk", "list"):
+        return "mailing_list"
     rp = header(msg, "Return-Path")
     if rp.replace(" ", "") == "<>":
         return "bounce"
-    local = sender.split("@", 1)[0] if sender else ""
-    if local.lower() in ("mailer-daemon", "postmaster"):
-        return "bounce"
+    if header(msg, "X-Loop"):
+        return "auto_reply"
+    if local and _NOREPLY_LOCAL.match(local):
+        return "auto_reply"
+    return None
+
+
+# Subjects that only machines write: 'Auto reply: …', 'AUTO: … is out of the office', 'AutoReply',
+# 'Trả lời tự động: …', 'Out of Office: …', 'Thư trả lời tự động'.
+_AUTO_SUBJECT = re.compile(
+    r"^\s*(?:\[[^\]]*\]\s*)?(?:auto(?:matic)?[\s_-]?(?:repl(?:y|ies)|response|answer)\b|auto\s*:|autoreply|"
+    r"out of (?:the )?office\b|ooo\s*:|(?:thu )?tra loi tu dong|phan hoi tu dong|vang mat\s*:|"
+    r"(?:automatische antwort|abwesenheitsnotiz|reponse automatique|respuesta automatica)\b)",
+    re.I,
+)
+_DAEMON_NAME = re.compile(r"^\s*\"?(?:mail(?:er)?[-\s]?daemon|mail delivery (?:subsystem|system)|postmaster)\b", re.I)
+
+
+def _auto_reply(msg: Message) -> str | None:
     auto = header(msg, "Auto-Submitted").lower()
     if auto and not auto.startswith("no"):
         return "auto_reply"
@@ -59,14 +68,9 @@ def classify(msg: Message, sender: str, own_addresses: list[str], loop_token: st
         return "auto_reply"
     if header(msg, "X-MS-Exchange-Inbox-Rules-Loop") and header(msg, "X-Auto-Response-Suppress"):
         return "auto_reply"
-    if header(msg, "X-Loop"):
+    if header(msg, "Precedence").lower() in ("auto_reply", "junk"):
         return "auto_reply"
-    prec = header(msg, "Precedence").lower()
-    if prec in ("auto_reply", "junk"):
-        return "auto_reply"
-    if prec in ("bulk", "list") or header(msg, "List-Id") or header(msg, "List-Unsubscribe"):
-        return "mailing_list"
-    if local and _NOREPLY_LOCAL.match(local):
+    if _AUTO_SUBJECT.match(fold(decoded_header(msg, "Subject"))):
         return "auto_reply"
     return None
 
@@ -86,18 +90,6 @@ def bounced_addresses(msg: Message) -> list[str]:
     except Exception:  # noqa: BLE001
         pass
     return sorted(set(found))
-
-
-def sender_address(msg: Message) -> str:
-    v = header(msg, "From")
-    if not v:
-        v = header(msg, "Sender")
-    try:
-        addrs = getaddresses([v])
-        addr = addrs[0][1] if addrs else parseaddr(v)[1]
-    except Exception:  # noqa: BLE001
-        addr = parseaddr(v)[1]
-    return addr.strip().strip("<>").lower()
 
 
 def auth_ok(msg: Message, policy: str, trusted: list[str]) -> bool:

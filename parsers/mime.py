@@ -10,29 +10,13 @@ import email
 import email.policy
 import re
 from dataclasses import dataclass, field
-from email.header import decode_header
 from email.message import Message
 
+from parsers.charsets import decode_bytes, decode_words
+from parsers.headers import sender_address
 from parsers.html import html_to_text
-from parsers.text import _SURROGATE, nfc, scrub
 
 # Labels that real mail uses for codecs Python knows under another name.
-CHARSET_ALIASES = {
-    "windows-1258": "cp1258",
-    "x-windows-1258": "cp1258",
-    "ks_c_5601-1987": "cp949",
-    "ks_c_5601": "cp949",
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "x-gbk": "gb18030",
-    "unicode-1-1-utf-7": "utf-7",
-    "iso-8859-8-i": "iso-8859-8",
-    "ansi_x3.4-1968": "ascii",
-    "x-unknown": "utf-8",
-    "unknown-8bit": "utf-8",
-    "default": "utf-8",
-}
-
 TABLE_EXTENSIONS = (".xlsx", ".csv")
 # Guards that bound the time one message can take (measured worst cases in tests/test_parser_fuzz.py).
 # Real report mail is far below each: a few parts, tens of KB of HTML, a few hundred lines.
@@ -66,40 +50,6 @@ def load(raw: bytes) -> Message:
     header objects we never need — the few headers read for people (Subject, file names) are
     decoded explicitly by `decode_words`, charset by charset, never trusting one label."""
     return email.message_from_bytes(raw, policy=email.policy.compat32)
-
-
-def decode_words(value: object) -> str:
-    """RFC 2047 encoded words and raw 8-bit header bytes to text (NFC); never raises."""
-    text = str(value or "")
-    if _SURROGATE.search(text):  # raw 8-bit bytes in a header: UTF-8, else the Vietnamese code page
-        raw = text.encode("ascii", "surrogateescape")
-        text = decode_bytes(raw, None)
-    if "=?" in text:
-        try:
-            pieces = []
-            for chunk, charset in decode_header(text):
-                if isinstance(chunk, bytes):
-                    pieces.append(decode_bytes(chunk, charset))
-                else:
-                    pieces.append(chunk)
-            text = "".join(pieces)
-        except Exception:  # noqa: BLE001 - a malformed encoded word stays as written
-            pass
-    return nfc(scrub(" ".join(text.split())))
-
-
-def decode_bytes(payload: bytes, charset: str | None) -> str:
-    candidates: list[str] = []
-    if charset:
-        cs = charset.strip().strip('"').lower()
-        candidates.append(CHARSET_ALIASES.get(cs, cs))
-    candidates += ["utf-8", "cp1258"]
-    for cs in candidates:
-        try:
-            return nfc(payload.decode(cs))
-        except (LookupError, UnicodeDecodeError, ValueError):
-            continue
-    return nfc(payload.decode("utf-8", errors="replace"))
 
 
 def unflow(text: str, delsp: bool = False) -> str:
@@ -228,8 +178,6 @@ def extract(msg: Message, depth: int = 0) -> MessageParts:
                     inner_msg = inner[0] if isinstance(inner, list) else inner
                     if isinstance(inner_msg, Message):
                         fwd = extract(inner_msg, depth + 1)
-                        from parsers.machine import sender_address
-
                         fwd.sender = sender_address(inner_msg)
                         out.forwarded.append(fwd)
                 except Exception as exc:  # noqa: BLE001

@@ -1,7 +1,9 @@
-"""Typed boundaries of the parser: what it needs to know, and what it returns."""
+"""Typed boundaries of the parser: what it needs to know, and what it returns — and the value
+types the gateway and the site builder share (task updates, compliance cells and rates)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
@@ -124,3 +126,73 @@ class ParsedReport(BaseModel):
     reports: list[ReportPart] = Field(default_factory=list)
     # Lines with content that went into no field of the first report.
     unread: list[str] = Field(default_factory=list)
+
+
+# -- Records and compliance values shared by the gateway and the site builder -------------------
+
+KINDS: tuple[Kind, ...] = ("daily", "weekly", "monthly")
+
+
+@dataclass(slots=True)
+class TaskUpdate:
+    """One stored task update (a row of task_updates), in the order of the store's columns."""
+
+    report_id: int
+    unit: str
+    task: str
+    kind: str
+    period: str
+    received_at: datetime
+    status: str | None
+    progress: int | None
+    result: str | None
+    difficulties: str | None
+    proposals: str | None
+    notes: str | None
+    id: int = 0
+
+
+@dataclass
+class Cell:
+    """One unit's compliance for one period: on_time | late | missing | pending."""
+
+    unit: str
+    kind: str
+    period: str
+    deadline: datetime
+    status: str
+    received_at: datetime | None = None
+    reports: int = 0
+
+
+@dataclass
+class Rates:
+    """Reporting rate = received / expected; on-time rate = on time / expected (DHIS2), where
+    expected counts the periods whose deadline has passed."""
+
+    expected: int = 0
+    received: int = 0
+    on_time: int = 0
+    late: int = 0
+    missing: int = 0
+
+    @property
+    def reporting_rate(self) -> float | None:
+        return self.received / self.expected if self.expected else None
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self.on_time / self.expected if self.expected else None
+
+    def add(self, cell: Cell) -> None:
+        if cell.status == "pending":
+            return
+        self.expected += 1
+        if cell.status in ("on_time", "late"):
+            self.received += 1
+        if cell.status == "on_time":
+            self.on_time += 1
+        elif cell.status == "late":
+            self.late += 1
+        else:
+            self.missing += 1

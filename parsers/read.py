@@ -9,25 +9,19 @@ from email.message import Message
 from email.utils import parsedate_to_datetime
 
 from parsers import body, mime, periods, tables
-from parsers.machine import (
-    auth_ok,
-    bounced_addresses,
-    classify,
-    decoded_header,
-    header,
-    sender_address,
-)
+from parsers.headers import decoded_header, header, sender_address
+from parsers.labels import match_label, strip_bullet
+from parsers.machine import auth_ok, bounced_addresses, classify
 from parsers.models import (
     Directory,
     ParseContext,
     ParsedReport,
-    TaskEntry,
     ReportPart,
+    TaskEntry,
     TaskInfo,
     UnitInfo,
     Warning,
 )
-from parsers.labels import match_label, strip_bullet
 from parsers.quotes import split
 from parsers.text import clean_line, compact, fold, fold_key, scrub
 from parsers.values import is_blank, is_nil, read_progress, read_status, rounded
@@ -397,7 +391,6 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
     if not auth_ok(msg, ctx.auth_policy, ctx.trusted_authserv_ids):
         return reject("auth_failed")
 
-    candidates = look.unit_tasks(look.by_email[sender])
     sender_units = look.by_email[sender]
     rep, table_rows, out.unread_attachments = _read_content(
         msg, subject, {a.lower() for a in ctx.own_addresses if a}, look, sender_units)
