@@ -17,7 +17,7 @@ from parsers.headers import sender_address
 from parsers.html import html_to_text
 
 # Labels that real mail uses for codecs Python knows under another name.
-TABLE_EXTENSIONS = (".xlsx", ".csv")
+TABLE_EXTENSIONS = (".xlsx", ".csv", ".docx")
 # Guards that bound the time one message can take (measured worst cases in tests/test_parser_fuzz.py).
 # Real report mail is far below each: a few parts, tens of KB of HTML, a few hundred lines.
 MAX_PARTS = 300  # MIME leaves visited
@@ -189,6 +189,7 @@ def extract(msg: Message, depth: int = 0) -> MessageParts:
             if lower.endswith(TABLE_EXTENSIONS) or ctype in (
                 "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             ):
                 try:
                     data = part.get_payload(decode=True) or b""

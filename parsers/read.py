@@ -8,7 +8,7 @@ from datetime import datetime
 from email.message import Message
 from email.utils import parsedate_to_datetime
 
-from parsers import body, mime, periods, tables
+from parsers import body, docx, mime, periods, tables
 from parsers.headers import decoded_header, header, sender_address
 from parsers.labels import match_label, strip_bullet
 from parsers.machine import auth_ok, bounced_addresses, classify
@@ -550,14 +550,24 @@ def _read_content(msg: Message, subject: str, own: set[str], look: _Lookup,
     sources: list[tables.TableRead | None] = [tables.read_rows(t) for t in parts.html_tables]
     if rep.grid and not parts.html_tables:  # Gmail's plain part repeats its HTML table as tabs
         sources.append(tables.read_rows(rep.grid))
+    unread = list(parts.other_files)
     for att in parts.attachments:
         name = att.filename.lower()
         try:
-            if name.endswith(".xlsx") or "spreadsheetml" in att.content_type:
+            if name.endswith(".docx") or "wordprocessingml" in att.content_type:
+                lines, grids = docx.read(att.data)
+                sources.extend(tables.read_rows(g) for g in grids)
+                if not rep.has_content():  # the mail only carries the report: the document is it
+                    in_doc = body.read_lines(lines, mention, section)
+                    if in_doc.has_labels():
+                        in_doc.header = {**rep.header, **in_doc.header}
+                        rep = in_doc
+            elif name.endswith(".xlsx") or "spreadsheetml" in att.content_type:
                 sources.append(tables.read_xlsx(att.data))
             elif name.endswith(".csv") or att.content_type == "text/csv":
                 sources.append(tables.read_csv(att.data))
-        except Exception:  # noqa: BLE001 - a broken spreadsheet is just not a table
+        except Exception:  # noqa: BLE001 - a broken spreadsheet or document is just not read
+            unread.append(att.filename[:120])
             continue
     for t in sources:
         if t and t.rows:
@@ -565,7 +575,7 @@ def _read_content(msg: Message, subject: str, own: set[str], look: _Lookup,
             head = body.read_lines(t.header_lines)
             for k, v in head.header.items():
                 rep.header.setdefault(k, v)
-    return rep, rows, parts.other_files
+    return rep, rows, unread
 
 
 def _kind_and_period(out: ReportPart, rep: body.RawReport, subject: str, received_at: datetime | None,
@@ -681,6 +691,11 @@ def _read_values(code: str, vals: dict[str, str | None], free: str, warnings: li
     fields: dict[str, object] = {}
     status_text = vals.get("status") or ""
     progress_text = vals.get("progress") or ""
+    if not status_text and progress_text and read_status(progress_text, prose=True).value is not None:
+        # One column for both: 'Tiến độ: Đang thực hiện, đạt 75%', 'Tiến độ: Chưa triển khai'.
+        status_text = progress_text
+        if not re.search(r"\d", progress_text):
+            progress_text = ""
     st = read_status(status_text) if status_text and not is_blank(status_text) else None
     if st is not None and st.uncertain:
         _warn(warnings, st.problem or "status_uncertain", code, st.quote)

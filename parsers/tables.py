@@ -25,6 +25,10 @@ _COLUMN_EXTRA = {
     fold_key("Tiến độ (%)"): "progress",
     fold_key("Tên nhiệm vụ"): "title",
     fold_key("Nội dung nhiệm vụ"): "title",
+    fold_key("Nhiệm vụ"): "title",
+    fold_key("Tên nhiệm vụ, nội dung"): "title",
+    fold_key("Nội dung"): "title",
+    fold_key("Nội dung công việc"): "title",
 }
 MAX_ROWS = 2000
 MAX_XLSX_UNPACKED = 40 * 1024 * 1024
@@ -58,7 +62,8 @@ def read_rows(rows: list[list[str]]) -> TableRead | None:
     rows = [[clean_line(str(c)) if c is not None else "" for c in r[:MAX_COLS]] for r in rows[:MAX_ROWS]]
     for hi, row in enumerate(rows[:30]):
         fields = [_column_field(c) for c in row]
-        if "task" in fields and sum(1 for f in fields if f) >= 2:
+        # Tasks named by code, or by title only ('Nội dung nhiệm vụ | Kết quả | Tiến độ').
+        if ("task" in fields or "title" in fields) and sum(1 for f in fields if f) >= 2:
             out = TableRead()
             for above in rows[:hi]:
                 cells = [c.strip() for c in above if c and c.strip()]
@@ -74,7 +79,7 @@ def read_rows(rows: list[list[str]]) -> TableRead | None:
                 for f, c in zip(fields, row, strict=False):
                     if f and c and c.strip() and f not in rec:
                         rec[f] = c.strip()
-                if rec.get("task"):
+                if rec.get("task") or (rec.get("title") and any(k not in ("title", "task") for k in rec)):
                     out.rows.append(rec)
             return out
     return None
