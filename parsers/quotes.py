@@ -23,8 +23,9 @@ _REPLY = [
     re.compile(r"^vao .{4,200}(?:da viet|viet)\s*:\s*$"),
     re.compile(r"^on .{4,200}wrote\s*:\s*$"),
     re.compile(r"^le .{4,200}a ecrit\s*:\s*$"),
-    re.compile(r"^_{10,}$"),
 ]
+# Outlook's rule above a quoted header; an official report draws the same rule under its motto.
+_RULE = re.compile(r"^_{10,}$")
 _HEADER_FROM = re.compile(r"^\*?(?:from|tu|nguoi gui)\s*:\*?\s")
 _HEADER_NEXT = re.compile(r"^\*?(?:sent|date|to|subject|da gui|ngay|toi|den|gui|chu de|tieu de|cc)\s*:")
 # Any line of a quoted message's header block (Gmail, Outlook, Zimbra; English and Vietnamese).
@@ -67,6 +68,9 @@ def _boundary(lines: list[str], i: int) -> str | None:
     for rx in _REPLY:
         if rx.match(f):
             return "reply"
+    if _RULE.match(f):
+        nxt = next((fold(x) for x in lines[i + 1 : i + 4] if x.strip()), "")
+        return "reply" if _HEADER_FROM.match(nxt + " ") else None
     # Gmail wraps "Vào ... đã viết:" over two lines.
     if f.startswith("vao ") and i + 1 < len(lines) and fold(lines[i + 1]).endswith(("da viet:", "viet:")):
         return "reply"

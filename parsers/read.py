@@ -208,7 +208,8 @@ class _Lookup:
         if len(f) > 70 or not f:
             return None
         numbered = text != line.strip(" :.*_") or _ROMAN.match(line.strip()) is not None
-        upper = sum(1 for c in text if c.isalpha() and c.isupper()) >= 0.8 * max(1, sum(1 for c in text if c.isalpha()))
+        bare = text.split("(", 1)[0]  # 'BÁO CÁO TUẦN 48 (từ 23/11 đến 27/11/2026)'
+        upper = sum(1 for c in bare if c.isalpha() and c.isupper()) >= 0.8 * max(1, sum(1 for c in bare if c.isalpha()))
         if not (numbered or upper or line.rstrip().endswith(":")):
             return None
         m = _KIND_HEADING.match(f)
