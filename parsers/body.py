@@ -25,6 +25,7 @@ _BLANKS = re.compile(r"\n{3,}")
 # '• NV-02:', 'NV03'. The code must be written as codes are (capitals, or 'nv'), and end the line
 # or be followed by a separator, so prose that merely mentions a task does not open one.
 _CODE_START = re.compile(r"^(?:[A-ZĐ]{1,6}|[Nn][Vv])[ \-._]?\d{1,4}(?:[.\-]\d{1,3})?(?:\s*$|\s*[-–—:.)]\s)")
+_RULE = re.compile(r"^(?:-{5,}|_{5,}|={5,}|\*{5,})$")
 MAX_PREAMBLE = 12
 MAX_VALUE = 8000
 MAX_LINES = 6000  # lines read per text segment (a long report is a few hundred)
@@ -123,11 +124,17 @@ def _is_signature(line: str) -> bool:
     return bool(f and len(f) < 60 and (_SIGNATURE.match(f) or _SIGNATURE.match(fold(strip_bullet(line)))))
 
 
-def _expand(lines: list[str]) -> list[str]:
+def _expand(lines: list[str], section: Section | None = None) -> list[str]:
     """'Nhiệm vụ: NV01; Tình trạng: Đang thực hiện; Tiến độ: 60%' written on one line: split it
-    where every piece is a label of its own (a value that merely contains ';' stays whole)."""
+    where every piece is a label of its own (a value that merely contains ';' stays whole).
+    'Xã Tuy Phước: NV12 đang làm 95%' opens that unit's section, then reads the rest."""
     out: list[str] = []
     for raw in lines:
+        if section is not None and ":" in raw[:60]:
+            head, _, rest = raw.partition(":")
+            if rest.strip() and not match_label(raw) and (found := section(head.strip() + ":")) and found[0]:
+                out.extend([head.strip() + ":", rest.strip()])
+                continue
         if ";" in raw and ":" in raw:
             pieces = [p.strip() for p in raw.split(";") if p.strip()]
             if len(pieces) >= 2 and all(match_label(p) for p in pieces):
@@ -148,7 +155,8 @@ def read_lines(lines: list[str], mention: Mention | None = None, section: Sectio
     target: list[str] | None = None
     header_field: str | None = None
     blank_before = True
-    for raw in _expand(_drop_signature_block(lines[:MAX_LINES])):
+    expanded = _expand(_drop_signature_block(lines[:MAX_LINES]), section)
+    for i, raw in enumerate(expanded):
         was_blank, blank_before = blank_before, not raw.strip()
         if raw.count("\t") >= 2:  # tabs are cleaned away below: a pasted spreadsheet row shows here
             cells = [c.strip() for c in raw.split("\t")]
@@ -158,7 +166,11 @@ def read_lines(lines: list[str], mention: Mention | None = None, section: Sectio
         line = clean_line(raw)
         # Signature lines are short: long lines are never folded for this check.
         if len(line) < 90 and (rep.tasks or rep.summary) and _is_signature(line):
-            break
+            if not (_RULE.match(line.strip()) and any(match_label(x) for x in expanded[i + 1 : i + 12])):
+                break
+            target = None  # a rule between two reports ('-----' then 'Đơn vị: …'), not a signature
+            header_field = None
+            continue
         stripped = line.strip()
         hit = match_label(line) if stripped else None
         head = section(stripped) if section is not None and stripped and len(stripped) <= 90 and (
