@@ -79,6 +79,11 @@ class TaskEntry(BaseModel):
     proposals: str | None = None
     notes: str | None = None
     title: str | None = None
+    # 'Như báo cáo hôm qua': the writer keeps the last values; nothing new is read for the task.
+    carried_forward: bool = False
+    # 'Khó khăn: Không' written by the person (an open difficulty of the task may be closed),
+    # unlike a field left blank, which says nothing.
+    no_difficulties: bool = False
 
 
 class ReportPart(BaseModel):

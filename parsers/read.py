@@ -632,6 +632,10 @@ def _kind_and_period(out: ReportPart, rep: body.RawReport, subject: str, receive
 _TASK_FIELDS = ("status", "progress", "result", "difficulties", "proposals", "notes")
 
 
+# 'Như báo cáo hôm qua', 'không có gì thay đổi so với báo cáo ngày hôm qua', 'giữ nguyên'.
+_SAME_AS_BEFORE = re.compile(
+    r"\bnhu (?:(?:da )?bao cao|bc|noi dung)[^.;]{0,25}(?:hom qua|truoc|ky truoc|lan truoc|gan nhat)"
+    r"|\bkhong (?:co )?(?:gi )?(?:thay doi|phat sinh (?:moi|gi|them))|\bgiu nguyen\b|\bvan nhu (?:cu|hom qua)\b")
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=\S)")
 # ', vướng mắc về …', ', đề nghị …': a clause that opens with a difficulty or a proposal word.
 _CLAUSE_LABEL = re.compile(
@@ -758,13 +762,23 @@ def _tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: _Lookup,
                 free_lines.insert(0, rest)
         free, inline = _inline_fields(" ".join(x.strip() for x in free_lines if x.strip()))
         vals = {**{k: v for k, v in inline.items()}, **{k: v for k, v in vals.items() if v}}
-        fields = _read_values(code, vals, free, warnings)
+        carried = bool(_SAME_AS_BEFORE.search(fold(free + " " + (vals.get("status") or "") + " " + (vals.get("result") or ""))))
+        if carried and not vals.get("status") and not vals.get("progress") and read_status(free, prose=True).value is None \
+                and read_progress(free, prose=True).value is None:
+            fields: dict[str, object] = {"carried_forward": True}
+            _warn(warnings, "carried_forward", code, free or vals.get("result") or "")
+            free = ""
+        else:
+            fields = _read_values(code, vals, free, warnings)
         for f in ("result", "difficulties", "proposals", "notes"):
             v = vals.get(f)
             fields[f] = None if v is None or is_blank(v) or (f in ("difficulties", "proposals") and is_nil(v)) else v
+        if carried and fields.get("carried_forward") and fields["result"] and _SAME_AS_BEFORE.search(fold(fields["result"])):
+            fields["result"] = None
+        fields["no_difficulties"] = vals.get("difficulties") is not None and not is_blank(vals["difficulties"]) and is_nil(vals["difficulties"])
         if fields["result"] is None and free and not is_blank(free):
             fields["result"] = free[: body.MAX_VALUE]
-        if "status" not in fields and "progress" not in fields and not any(
+        if "status" not in fields and "progress" not in fields and not fields.get("carried_forward") and not any(
             w.task == code and w.code in ("status_uncertain", "progress_uncertain", "progress_range",
                                           "status_progress_conflict", "invalid_progress", "unknown_status")
             for w in warnings
