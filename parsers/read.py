@@ -405,8 +405,20 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
         if named is not None and named.code not in {u.code for u in sender_units}:
             out.unit = named.code
             return reject("unit_not_allowed")
-        out.unit = named.code if named else (sender_units[0].code if len(sender_units) == 1 else None)
-        return reject("not_a_report")
+        unit0 = named or (sender_units[0] if len(sender_units) == 1 else None)
+        out.unit = unit0.code if unit0 else None
+        said = " ".join(rep.preamble + rep.unread)
+        if unit0 is None or not _SAME_AS_BEFORE.search(fold(said)):
+            return reject("not_a_report")
+        # 'Như báo cáo hôm qua.' and nothing else: every task of the unit carried forward.
+        warnings0: list[Warning] = [Warning(code="carried_forward", params={"value": said[:120]})]
+        part0 = ReportPart(unit=unit0.code)
+        _kind_and_period(part0, rep, subject, received_at, warnings0)
+        part0.tasks = [TaskEntry(code=t.code, carried_forward=True) for t in look.unit_tasks([unit0])]
+        part0.warnings = warnings0
+        out.kind, out.period, out.tasks, out.warnings = part0.kind, part0.period, part0.tasks, part0.warnings
+        out.reports = [part0]
+        return out
     parts: list[ReportPart] = []
     notes: list[Warning] = []  # about the message as a whole: told with the first report
     previous: ReportPart | None = None
@@ -514,8 +526,10 @@ def _first_report(text: str, subject: str, own: set[str], mention: body.Mention 
         cand = body.read_lines(seg.lines, mention, section)
         if cand.has_labels() and not _only_mentions(cand):
             return cand
-        if cand.has_labels() and fallback is None:
+        if cand.has_labels() and (fallback is None or not fallback.has_labels()):
             fallback = cand  # 'Em chuyển báo cáo … (phụ trách NV02) ạ.' above the forwarded report
+        elif fallback is None and seg.kind == "new":
+            fallback = cand  # no labels at all: its lines are still told back ('Như báo cáo hôm qua.')
     return fallback or body.RawReport()
 
 
