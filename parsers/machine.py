@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from email.message import Message
 
+from parsers import authres
 from parsers.headers import decoded_header, header
 from parsers.text import fold
 
@@ -92,23 +93,7 @@ def bounced_addresses(msg: Message) -> list[str]:
     return sorted(set(found))
 
 
-def auth_ok(msg: Message, policy: str, trusted: list[str]) -> bool:
-    """Authentication-Results from a trusted authserv-id must show a pass (DMARC, or DKIM/SPF)."""
-    if policy == "none":
-        return True
-    trusted_l = {t.lower() for t in trusted}
-    try:
-        values = msg.get_all("Authentication-Results") or []
-    except Exception:  # noqa: BLE001
-        values = []
-    for v in values:
-        text = str(v)
-        authserv = text.split(";", 1)[0].strip().split()[0].lower() if text.strip() else ""
-        if trusted_l and authserv not in trusted_l:
-            continue
-        low = text.lower()
-        if policy == "dmarc" and re.search(r"\bdmarc=pass\b", low):
-            return True
-        if policy == "any_pass" and re.search(r"\b(?:dmarc|dkim|spf)=pass\b", low):
-            return True
-    return False
+def auth_ok(msg: Message, policy: str, trusted: list[str], sender: str = "") -> bool:
+    """Authentication-Results from our own receiving server show a pass for the From domain
+    (RFC 8601, parsers.authres)."""
+    return authres.passes(msg, policy, trusted, sender.rsplit("@", 1)[-1] if sender else "")

@@ -36,7 +36,7 @@ _ROMAN = re.compile(r"^[IVX]{1,4}[.)]\s")
 _KIND_HEADING = re.compile(r"^(?:phan \w+ )?(?:bao cao|bc)\s*(?:tien do\s*|dinh ky\s*|ket qua\s*)?(ngay|tuan|thang)\b")
 _UNIT_WORDS = re.compile(r"^(?:ubnd |uy ban nhan dan |dang uy )?(?:xa|phuong|thi tran|so|ban|truong|cong an|van phong|trung tam|ubnd|uy ban)\b")
 _PROVINCE = re.compile(r"\btinh binh dinh\b|^ubnd tinh$|^uy ban nhan dan tinh$")
-_MID_SPACE = re.compile(r"[\r\n\t ]+")
+_MID_SPACE = re.compile(r"[\x00-\x20\x7f-\xa0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]+")
 _MID_ANGLE = re.compile(r"<[^<>]+>")
 
 
@@ -330,16 +330,31 @@ def _scrubbed(report: ParsedReport) -> ParsedReport:
             if s is not v:
                 setattr(report, name, s)
     report.bounced_addresses = [scrub(a) for a in report.bounced_addresses]
-    for t in report.tasks:
-        for f in ("code", "result", "difficulties", "proposals", "notes", "title"):
-            v = getattr(t, f)
-            if v:
-                s = scrub(v)
-                if s is not v:
-                    setattr(t, f, s)
-    for w in report.warnings:
-        w.task = scrub(w.task) if w.task else w.task
-        w.params = {k: scrub(v) for k, v in w.params.items()}
+    parts = report.reports or [report]
+    seen: set[int] = set()
+    for part in [report, *parts]:
+        if id(part) in seen:
+            continue
+        seen.add(id(part))
+        if part.summary:
+            part.summary = scrub(part.summary)
+        part.unread = [scrub(x) for x in part.unread]
+        for t in part.tasks:
+            if id(t) in seen:
+                continue
+            seen.add(id(t))
+            for f in ("code", "result", "difficulties", "proposals", "notes", "title"):
+                v = getattr(t, f)
+                if v:
+                    s = scrub(v)
+                    if s is not v:
+                        setattr(t, f, s)
+        for w in part.warnings:
+            if id(w) in seen:
+                continue
+            seen.add(id(w))
+            w.task = scrub(w.task) if w.task else w.task
+            w.params = {k: scrub(v) for k, v in w.params.items()}
     return report
 
 
@@ -358,7 +373,9 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
         # The stdlib parser's time grows with the number of parts; no report has thousands.
         return ParsedReport(outcome="rejected", codes=["too_large"], received_at=ctx.received_at,
                             error=f"more than {4 * mime.MAX_PARTS} MIME parts")
-    msg = mime.load(raw)
+    # The size limit holds before the body is parsed: only the header section is read for a
+    # message over it (a 60 MB attachment never reaches the MIME parser).
+    msg = mime.load(raw if len(raw) <= ctx.max_bytes else raw[: header_size(raw)] + b"\n\n")
     sender = sender_address(msg)
     subject = clean_line(decoded_header(msg, "Subject"))[:500]
     received_at = ctx.received_at or arrival_from_headers(msg)
@@ -389,7 +406,7 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
         return reject("too_large")
     if not sender or sender not in look.by_email:
         return reject("unknown_sender")
-    if not auth_ok(msg, ctx.auth_policy, ctx.trusted_authserv_ids):
+    if not auth_ok(msg, ctx.auth_policy, ctx.trusted_authserv_ids, sender):
         return reject("auth_failed")
 
     sender_units = look.by_email[sender]

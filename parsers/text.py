@@ -113,11 +113,17 @@ def compact(text: str) -> str:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Control characters and every bidi control: never recorded (SPEC §12; they reach the site, the
+# exports and our own mail otherwise). Tab and newline stay.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def scrub(text: str) -> str:
     """No lone surrogates (undecodable header bytes come back from the email package as
-    surrogate escapes): bytes that were UTF-8 are recovered, anything else becomes U+FFFD."""
+    surrogate escapes): bytes that were UTF-8 are recovered, anything else becomes U+FFFD.
+    No control or bidi characters either."""
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
     if not _SURROGATE.search(text):
         return text
     try:
