@@ -212,7 +212,7 @@ def main() -> int:
         snap = snapshot.take(inst.cfg, inst.store, inst.directory, now)
         t_snap = time.perf_counter() - t
         t = time.perf_counter()
-        files = render_pages(snap, inst.templates_dir)
+        files = render_pages(snap, inst.theme)
         t_render = time.perf_counter() - t
         t = time.perf_counter()
         publish(files, tmp / "bench-out", keep=1)

@@ -1,6 +1,4 @@
-"""Turn a read-only snapshot of the records into the static status site."""
+"""Turn a snapshot of the records (site_builder.snapshot) into the static status site.
 
-from site_builder.build import BuildResult, build_site, render_pages
-from site_builder.publish import publish
-
-__all__ = ["BuildResult", "build_site", "publish", "render_pages"]
+Nothing is imported here: the gateway imports `site_builder.paths` and `site_builder.theme` on its
+ingest path without loading the page builder (`site_builder.build`)."""

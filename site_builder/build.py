@@ -18,53 +18,33 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
 
-from gateway.app.snapshot import PeriodView, Snapshot, TaskView, UnitView, paused_gc
-from gateway.messages import BUNDLED_TEMPLATES, period_input
-from gateway.templating import environment
-from parsers.text import fold
+from parsers.models import TaskEntry
 from site_builder import charts, exports
+from site_builder.paths import (
+    STATES,
+    archive_path,
+    group_path,
+    guide_path,
+    slug,
+    state_path,
+    task_path,
+    unit_path,
+)
 from site_builder.publish import PublishResult, current_build, publish
+from site_builder.snapshot import PeriodView, Snapshot, TaskView, UnitView, paused_gc
+from site_builder.theme import Theme
 
 log = logging.getLogger(__name__)
 # From this many task updates on, the exports are built in a second process.
 PARALLEL_FROM = 20_000
-STATIC = BUNDLED_TEMPLATES / "site" / "static"
 ASOF_PLACEHOLDER = '<time class="asof" datetime="">--:-- --/--/----</time>'
 _ASOF_RE = re.compile(r'<time class="asof" datetime="[^"<>]*">[^<]*</time>')
-_SAFE_NAME = re.compile(r"[A-Za-z0-9_-]+")
-
-STATES = {  # task filter views: state -> file stem
-    "overdue": "qua-han", "not_started": "chua-thuc-hien", "in_progress": "dang-thuc-hien",
-    "completed": "hoan-thanh", "paused": "tam-dung", "none": "chua-bao-cao",
-}
-KIND_STEM = {"daily": "ngay", "weekly": "tuan", "monthly": "thang"}
 SYMBOLS = charts.SYMBOL
-
-
-def slug(code: str) -> str:
-    """A file name for a code: the code itself when it is URL-safe (links in receipts use it),
-    else its ASCII folding."""
-    if _SAFE_NAME.fullmatch(code):
-        return code
-    return re.sub(r"[^a-z0-9]+", "-", fold(code)).strip("-") or "x"
-
-
-def unit_path(code: str) -> str:
-    return f"don-vi/{slug(code)}.html"
-
-
-def task_path(code: str) -> str:
-    return f"nhiem-vu/{slug(code)}.html"
-
-
-def archive_path(kind: str, period: str) -> str:
-    return f"luu-tru/{KIND_STEM[kind]}-{period}.html"
 
 
 @dataclass
@@ -101,7 +81,7 @@ class _Helpers:
             u = self.units.get(code)
             if u:
                 name = u.info.name if full else (u.info.short_name or u.info.name)
-                m = Markup(f'<a href="{root}don-vi/{escape(slug(code))}.html">{escape(name)}</a>')
+                m = Markup(f'<a href="{root}{escape(unit_path(code))}">{escape(name)}</a>')
             else:
                 m = Markup(f"<bdi>{escape(code)}</bdi>")
             self._links[key] = m
@@ -112,7 +92,7 @@ class _Helpers:
         m = self._links.get(key)
         if m is None:
             if code in self.tasks:
-                m = Markup(f'<a href="{root}nhiem-vu/{escape(slug(code))}.html">{escape(code)}</a>')
+                m = Markup(f'<a href="{root}{escape(task_path(code))}">{escape(code)}</a>')
             else:
                 m = Markup(f"<bdi>{escape(code)}</bdi>")
             self._links[key] = m
@@ -145,32 +125,31 @@ def _pct(v: float | None) -> str:
     return "–" if v is None else f"{round(v * 100)}%"
 
 
-def _env(templates_dir: str, helpers: _Helpers) -> jinja2.Environment:
-    env = environment(templates_dir, html=True).overlay()
+def _env(theme: Theme, helpers: _Helpers) -> jinja2.Environment:
+    env = theme.environment(html=True).overlay()
     period = functools.lru_cache(maxsize=4096)(env.filters["period"])  # the same few hundred periods
     env.filters.update(
         period=period,
         slug=slug, pct=_pct, badge=helpers.badge, unit_link=helpers.unit_link, task_link=helpers.task_link,
         progress=_progress, ut=_user_text, xml=_xml_text,
     )
-    env.globals.update(archive_path=archive_path, states=STATES, symbols=SYMBOLS, charts=charts)
+    env.globals.update(archive_path=archive_path, states=STATES, symbols=SYMBOLS,
+                       charts=charts.Charts(theme.messages["timeliness"]))
     return env
 
 
-def _form_text(templates_dir: str, snap: Snapshot, u: UnitView, rows: list[dict[str, Any]]) -> str:
-    env = environment(templates_dir, html=False)
-    tasks = [SimpleNamespace(code=r["code"], title=r["title"], status=r["status"], progress=r["progress"],
-                             result=None, difficulties=None, proposals=None) for r in rows]
-    return env.get_template("email/report_form.txt.j2").render(
-        unit=u.info, kind="daily", period_text=period_input("daily", snap.current["daily"]), tasks=tasks).strip() + "\n"
+def _form_text(theme: Theme, snap: Snapshot, u: UnitView, rows: list[dict[str, Any]]) -> str:
+    tasks = [TaskEntry.model_validate({"code": r["code"], "title": r["title"], "status": r["status"],
+                                       "progress": r["progress"]}) for r in rows]
+    return theme.report_form(u.info, "daily", snap.current["daily"], tasks) + "\n"
 
 
-def render_pages(snap: Snapshot, templates_dir: str = "", previous: Path | None = None) -> dict[str, bytes]:
+def render_pages(snap: Snapshot, theme: Theme, previous: Path | None = None) -> dict[str, bytes]:
     """Every file of the site. `previous` is the last published build: a page whose content is
     unchanged keeps its old bytes (and so its old data-as-of stamp)."""
-    labels = environment(templates_dir, html=True).globals["labels"]
+    labels = theme.messages
     h = _Helpers(snap, labels)
-    env = _env(templates_dir, h)
+    env = _env(theme, h)
     env.globals["state_labels"] = {**labels["statuses"], **labels["site_states"]}
     stamp = Markup(f'<time class="asof" datetime="{snap.data_as_of.isoformat()}">'
                    f'{snap.data_as_of:%H:%M %d/%m/%Y}</time>')
@@ -204,10 +183,10 @@ def render_pages(snap: Snapshot, templates_dir: str = "", previous: Path | None 
         # Tasks: the full list, pre-rendered filter views (no JavaScript needed), one page each
         page(files, "nhiem-vu/index.html", "tasks.html.j2", view=None, view_tasks=snap.tasks)
         for g in snap.groups:
-            page(files, f"nhiem-vu/loc/nhom-{slug(g)}.html", "tasks.html.j2", view=("group", g),
+            page(files, group_path(g), "tasks.html.j2", view=("group", g),
                  view_tasks=[t for t in snap.tasks if t.info.group == g])
-        for state, stem in STATES.items():
-            page(files, f"nhiem-vu/loc/{stem}.html", "tasks.html.j2", view=("state", state),
+        for state in STATES:
+            page(files, state_path(state), "tasks.html.j2", view=("state", state),
                  view_tasks=[t for t in snap.tasks if t.state == state])
         for t in snap.tasks:
             page(files, task_path(t.info.code), "task.html.j2", t=t)
@@ -219,20 +198,19 @@ def render_pages(snap: Snapshot, templates_dir: str = "", previous: Path | None 
         kind_label = labels["kinds"]["daily"]
         for u in snap.units:
             rows = exports.form_rows(snap, u, lambda st: labels["statuses"].get(st, st))
-            text = _form_text(templates_dir, snap, u, rows)
-            stem = slug(u.info.code)
-            files[f"huong-dan/mau-{stem}.txt"] = text.encode("utf-8")
-            files[f"huong-dan/mau-{stem}.xlsx"] = exports.xlsx_template(snap, u, rows, kind_label)
-            page(files, f"huong-dan/{stem}.html", "guide_unit.html.j2", u=u, form_text=text, form_rows=rows)
+            text = _form_text(theme, snap, u, rows)
+            files[guide_path(u.info.code, "txt")] = text.encode("utf-8")
+            files[guide_path(u.info.code, "xlsx")] = exports.xlsx_template(
+                snap, u, rows, kind_label, theme.period_input("daily", snap.current["daily"]))
+            page(files, guide_path(u.info.code), "guide_unit.html.j2", u=u, form_text=text, form_rows=rows)
         # Archive: one page per period
         page(files, "luu-tru/index.html", "archive.html.j2")
         for pv in snap.periods:
             page(files, archive_path(pv.kind, pv.period), "period.html.j2", pv=pv)
         page(files, "du-lieu/index.html", "data.html.j2")
         files["du-lieu/kho-khan.atom"] = _feed(env, snap, h)
-        for p in sorted(STATIC.rglob("*")):
-            if p.is_file():
-                files[f"static/{p.relative_to(STATIC).as_posix()}"] = p.read_bytes()
+        for rel, data in theme.static_files().items():
+            files[f"static/{rel}"] = data
         return files
 
     with paused_gc():
@@ -305,8 +283,8 @@ def _feed(env: jinja2.Environment, snap: Snapshot, h: _Helpers) -> bytes:
     ).encode("utf-8")
 
 
-def build_site(snap: Snapshot, output: Path, templates_dir: str = "", keep: int = 3) -> BuildResult:
-    files = render_pages(snap, templates_dir, previous=current_build(output.absolute()))
+def build_site(snap: Snapshot, output: Path, theme: Theme, keep: int = 3) -> BuildResult:
+    files = render_pages(snap, theme, previous=current_build(output.absolute()))
     return BuildResult(len(files), publish(files, output, keep=keep, stamp=snap.now))
 
 

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
-from gateway.domain.compliance import Cell, Rates
+from parsers.models import Cell, Rates
 
 # Symbols common to Windows, macOS, Android and Linux fonts (no emoji-only code points).
 SYMBOL = {"on_time": "✔", "late": "⚠", "missing": "✘", "pending": "…", "completed": "✔", "in_progress": "▶",
@@ -82,11 +82,8 @@ def _mark(status: str, x: float, y: float, s: float, tip: str) -> str:
     return f'<rect class="s-pending" x="{x + .5}" y="{y + .5}" width="{s - 1}" height="{s - 1}" rx="2">{t}</rect>'
 
 
-def legend_marks() -> Markup:
-    """A small legend: each status's square and its name."""
-    from gateway.messages import catalogue
-
-    names = catalogue()["timeliness"]
+def legend_marks(names: dict[str, str]) -> Markup:
+    """A small legend: each status's square and its name (the theme's `timeliness` texts)."""
     parts = []
     for i, st in enumerate(("on_time", "late", "missing", "pending")):
         parts.append(f'<svg class="mark" viewBox="0 0 14 14" aria-hidden="true">{_mark(st, 0, 0, 14, "")}</svg> '
@@ -96,7 +93,7 @@ def legend_marks() -> Markup:
     return Markup('<p class="legend">' + "".join(parts) + "</p>")
 
 
-def calendar(cells: Sequence[Cell], uid: str = "cal") -> Markup:
+def calendar(cells: Sequence[Cell], names: dict[str, str], uid: str = "cal") -> Markup:
     """Working days as a grid: one column per week, Monday to Friday down; months labelled on top."""
     if not cells:
         return Markup("")
@@ -120,19 +117,13 @@ def calendar(cells: Sequence[Cell], uid: str = "cal") -> Markup:
         if (d.year, d.month) != seen_month and x - last_label_x >= 36:
             seen_month, last_label_x = (d.year, d.month), x
             body.append(f'<text class="axis" x="{x}" y="11">{d.month}/{d.year % 100:02d}</text>')
-        tip = f"{d:%d/%m/%Y}: {_status_text(c.status)}" + (f" (nhận lúc {c.received_at:%H:%M %d/%m})" if c.received_at else "")
+        tip = f"{d:%d/%m/%Y}: {names.get(c.status, c.status)}" + (f" (nhận lúc {c.received_at:%H:%M %d/%m})" if c.received_at else "")
         body.append(_mark(c.status, x, y, s, tip))
         counts[c.status] += 1
     desc = (f"{len(days)} ngày làm việc từ {days[0][0]:%d/%m/%Y} đến {days[-1][0]:%d/%m/%Y}: "
             f"{counts['on_time']} đúng hạn, {counts['late']} trễ hạn, {counts['missing']} thiếu, "
             f"{counts['pending']} chưa đến hạn.")
     return _svg(w, h, "Lịch báo cáo ngày", desc, "".join(body), "calendar", uid)
-
-
-def _status_text(status: str) -> str:
-    from gateway.messages import catalogue
-
-    return catalogue()["timeliness"].get(status, status)
 
 
 def mix(counts: dict[str, int], labels: dict[str, str], uid: str, title: str) -> Markup:
@@ -156,3 +147,22 @@ def mix(counts: dict[str, int], labels: dict[str, str], uid: str, title: str) ->
         x += seg
     desc = "; ".join(f"{labels.get(st, st)}: {n}" for st, n in counts.items())
     return _svg(w, h, title, desc, "".join(body), "mix", uid)
+
+
+class Charts:
+    """The charts as the templates call them (`charts.calendar(cells)`), with the theme's texts."""
+
+    def __init__(self, timeliness: dict[str, str]) -> None:
+        self.timeliness = timeliness
+
+    def trend(self, points: Sequence[tuple[date, Rates]], uid: str = "trend") -> Markup:
+        return trend(points, uid)
+
+    def calendar(self, cells: Sequence[Cell], uid: str = "cal") -> Markup:
+        return calendar(cells, self.timeliness, uid)
+
+    def legend_marks(self) -> Markup:
+        return legend_marks(self.timeliness)
+
+    def mix(self, counts: dict[str, int], labels: dict[str, str], uid: str, title: str) -> Markup:
+        return mix(counts, labels, uid, title)

@@ -10,8 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from gateway.app.snapshot import Snapshot, UnitView
-from gateway.messages import period_input
+from site_builder.snapshot import Snapshot, UnitView
 from site_builder.xlsx import Sheet, workbook
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -141,8 +140,8 @@ def form_rows(snap: Snapshot, u: UnitView, status_label: Callable[[str], str]) -
     return rows
 
 
-def xlsx_template(snap: Snapshot, u: UnitView, rows: list[dict[str, Any]], kind_label: str) -> bytes:
-    period = period_input("daily", snap.current["daily"])
+def xlsx_template(snap: Snapshot, u: UnitView, rows: list[dict[str, Any]], kind_label: str, period: str) -> bytes:
+    """The unit's pre-filled XLSX report; `period` as a focal point writes it (Theme.period_input)."""
     report: list[list[Any]] = [
         ["Đơn vị:", u.info.code],
         ["Loại báo cáo:", kind_label],

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 import holidays
 import pytest
 
+from gateway.app.records import compliance as build_compliance
 from gateway.config import Deadlines
 from gateway.domain.calendar import WorkCalendar
-from gateway.domain.compliance import build as build_compliance
 from gateway.store import Store
 from parsers.models import Directory, UnitInfo
 

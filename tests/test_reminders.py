@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from gateway.app import notify
 from gateway.app.instance import Instance
 from gateway.app.service import poll, send_outbox
-from gateway.domain import reminders
 from tests.helpers import at, deliver_eml, eml, make_instance
 from tests.smtp_server import Received, SmtpServer, use_smtp
 
@@ -28,11 +28,10 @@ def inst(tmp_path: Path, server: SmtpServer, monkeypatch: pytest.MonkeyPatch) ->
     i.close()
 
 
-def remind(inst: Instance, day: str, slot: str, dry_run: bool = False) -> list[tuple[reminders.Planned, bool]]:
+def remind(inst: Instance, day: str, slot: str, dry_run: bool = False) -> list[tuple[notify.Planned, bool]]:
     d = date.fromisoformat(day)
     t = time.fromisoformat(slot)
-    return reminders.send(inst.cfg, inst.store, inst.directory, inst.calendar, d, t,
-                          at(f"{day} {slot}"), dry_run=dry_run)
+    return notify.send_reminders(inst, d, t, at(f"{day} {slot}"), dry_run=dry_run)
 
 
 def report(unit: str, kind: str, period: str, tasks: str) -> str:
@@ -245,9 +244,8 @@ def test_slot_ledger_survives_a_restart(inst: Instance, tmp_path: Path) -> None:
     inst.close()
     again = Instance(inst.cfg)
     try:
-        assert [new for _, new in reminders.send(again.cfg, again.store, again.directory, again.calendar,
-                                                 date(2025, 5, 20), time(14, 30),
-                                                 at("2025-05-20 14:30") + timedelta(minutes=1))] == [False, False]
+        assert [new for _, new in notify.send_reminders(again, date(2025, 5, 20), time(14, 30),
+                                                        at("2025-05-20 14:30") + timedelta(minutes=1))] == [False, False]
     finally:
         again.close()
 
@@ -255,10 +253,8 @@ def test_slot_ledger_survives_a_restart(inst: Instance, tmp_path: Path) -> None:
 # ---- early warnings ------------------------------------------------------------------------------
 
 def test_early_warnings_at_7_3_1_days_and_overdue_each_once(inst: Instance, server: SmtpServer) -> None:
-    from gateway.domain import digest
-
     def warn(day: str) -> list[str]:
-        done = digest.send_warnings(inst.cfg, inst.store, inst.directory, at(f"{day} 08:00"))
+        done = notify.send_warnings(inst, at(f"{day} 08:00"))
         return [p.dedupe_key.rsplit(":", 2)[0] for p, new in done if new]
 
     # NV01 (SKHCN) is due 30/06/2025.
@@ -288,13 +284,11 @@ def test_early_warnings_at_7_3_1_days_and_overdue_each_once(inst: Instance, serv
 
 
 def test_no_warning_for_a_completed_task(inst: Instance) -> None:
-    from gateway.domain import digest
-
     deliver_eml(inst, eml(SKHCN, "BC", report("SKHCN", "Ngày", "20/06/2025",
                                               "Nhiệm vụ: NV01\nTình trạng: Hoàn thành\n"),
                           message_id="<done@x>"), "done", at("2025-06-20 10:00"))
     poll(inst, at("2025-06-20 10:00"), build=False)
-    assert [p for p, _ in digest.send_warnings(inst.cfg, inst.store, inst.directory, at("2025-06-29 08:00"))
+    assert [p for p, _ in notify.send_warnings(inst, at("2025-06-29 08:00"))
             if p.unit == "SKHCN"] == []
 
 

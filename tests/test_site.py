@@ -323,8 +323,8 @@ def test_two_process_build_gives_the_same_files(province: Instance, monkeypatch:
 
     snap = snapshot.take(province.cfg, province.store, province.directory, NOW)
     monkeypatch.setenv("BAOCAO_SITE_WORKERS", "1")
-    one = build.render_pages(snap, province.templates_dir)
+    one = build.render_pages(snap, province.theme)
     monkeypatch.setenv("BAOCAO_SITE_WORKERS", "2")
     monkeypatch.setattr(build, "PARALLEL_FROM", 0)
-    two = build.render_pages(snap, province.templates_dir)
+    two = build.render_pages(snap, province.theme)
     assert one == two

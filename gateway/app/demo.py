@@ -34,10 +34,13 @@ from gateway.app.service import rebuild_site
 from gateway.config import load
 from gateway.domain.calendar import WorkCalendar
 from gateway.mail.sources.maildir import deliver
-from gateway.messages import BUNDLED_TEMPLATES, catalogue, period_input
 from parsers.text import fold
+from site_builder.theme import Theme, bundled_dir
 
-DEMO = BUNDLED_TEMPLATES / "demo"
+DEMO = bundled_dir() / "demo"
+# The demo's focal points write with the bundled words (an instance's override changes what we
+# send, not how they write).
+WORDS = Theme()
 OUR_ADDRESS = "baocao@binhdinh.gov.vn"
 SEED = 1841
 
@@ -148,7 +151,7 @@ def _text_report(w: DemoWorld, unit: dict[str, str], kind: str, period_text: str
                  entries: list[tuple[dict[str, str], TaskState, str]], *, kind_label: bool = True,
                  header: bool = True, summary: str | None = None, upper: bool = False,
                  messy: bool = False) -> str:
-    labels = catalogue()
+    labels = WORDS.messages
     kinds = labels["kinds"]
     statuses = labels["statuses"]
     L = w.phrases["labels"]
@@ -236,7 +239,7 @@ def _xlsx(w: DemoWorld, unit: dict[str, str], kind: str, period_text: str,
           entries: list[tuple[dict[str, str], TaskState, str]]) -> bytes:
     from openpyxl import Workbook
 
-    labels = catalogue()
+    labels = WORDS.messages
     wb = Workbook()
     ws = wb.active
     ws.title = "Bao cao"
@@ -264,7 +267,7 @@ def _strip_marks(text: str) -> str:
 
 def report_mail(w: DemoWorld, unit: dict[str, str], kind: str, period: str, when: datetime,
                 day_index: int, style: str) -> Mail:
-    period_text = period_input(kind, period)
+    period_text = WORDS.period_input(kind, period)
     entries = _entries(w, unit["code"], day_index)
     summary = w.rng.choice(w.phrases["summaries"]) if kind != "daily" else None
     messy = w.rng.random() < 0.1
@@ -397,12 +400,10 @@ def _write_lists(path: Path, w: DemoWorld) -> None:
 
 def _day_line(inst: Instance, i: int, total: int, day: date, out) -> None:
     """Progress: what the service did with one day's mail."""
-    lo = datetime.combine(day, time(0, 0), tzinfo=inst.cfg.tz).isoformat()
-    hi = datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=inst.cfg.tz).isoformat()
-    got = dict(inst.store.db.execute("SELECT outcome, count(*) FROM messages WHERE received_at>=? AND received_at<? "
-                                     "GROUP BY 1", [lo, hi]).fetchall())
-    sent = dict(inst.store.db.execute("SELECT purpose, count(*) FROM outbox WHERE created_at>=? AND created_at<? "
-                                      "GROUP BY 1", [lo, hi]).fetchall())
+    lo = datetime.combine(day, time(0, 0), tzinfo=inst.cfg.tz)
+    hi = datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=inst.cfg.tz)
+    got = inst.store.outcome_counts(lo, hi)
+    sent = inst.store.purpose_counts(lo, hi)
     print(f"  [{i:>2}/{total}] {day:%a %d/%m/%Y}: {sum(got.values()):>3} messages ("
           + ", ".join(f"{k} {v}" for k, v in sorted(got.items())) + "); sent "
           + (", ".join(f"{k} {v}" for k, v in sorted(sent.items())) or "nothing"), file=out)
@@ -469,8 +470,8 @@ def run_demo(path: Path | None, now: datetime | None = None, weeks: int = 5, out
     runner = Runner(inst, clock, interval=6 * 3600, build_site=False)
     logging.getLogger("gateway").setLevel(logging.WARNING)
     runner.run(until=now)
-    totals = dict(inst.store.db.execute("SELECT outcome, count(*) FROM messages GROUP BY 1").fetchall())
-    sent = dict(inst.store.db.execute("SELECT purpose, count(*) FROM outbox GROUP BY 1").fetchall())
+    totals = inst.store.outcome_counts()
+    sent = inst.store.purpose_counts()
     site = rebuild_site(inst, now)
     print("Processed: " + ", ".join(f"{k} {v}" for k, v in sorted(totals.items())), file=out)
     print(f"Instance: {path}", file=out)

@@ -15,6 +15,13 @@ from gateway.mail.sources import Source
 from gateway.mail.sources.maildir import MaildirSource
 from gateway.store import Store
 from parsers import Directory
+from site_builder.theme import Theme
+
+
+def theme_of(cfg: Config) -> Theme:
+    """The instance's templates and messages: the folder named by `templates` in baocao.toml (relative
+    to the config file) in front of the bundled ones."""
+    return Theme(cfg.resolve(cfg.templates) if cfg.templates else None)
 
 
 @dataclass
@@ -33,9 +40,9 @@ class Instance:
     def calendar(self) -> WorkCalendar:
         return WorkCalendar(self.cfg.deadlines, self.cfg.tz)
 
-    @property
-    def templates_dir(self) -> str:
-        return str(self.cfg.resolve(self.cfg.templates)) if self.cfg.templates else ""
+    @cached_property
+    def theme(self) -> Theme:
+        return theme_of(self.cfg)
 
     def source(self) -> Source:
         if self.cfg.mail.source == "imap":

@@ -11,20 +11,17 @@ from __future__ import annotations
 
 import fcntl
 import logging
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from gateway.app import replies
+from gateway.app.instance import Instance
 from gateway.app.reading import read_message
-from gateway.config import Config
-from gateway.domain.calendar import WorkCalendar
-from gateway.mail.sources import Inbound, Source
+from gateway.mail.sources import Inbound, Source, inbound_key
 from gateway.store import Store
-from parsers import Directory, ParsedReport
-from parsers.read import message_key, normalise_message_id
+from parsers import ParsedReport
 
 log = logging.getLogger(__name__)
 
@@ -44,26 +41,8 @@ class BatchResult:
         return self.processed > 0
 
 
-_MESSAGE_ID = re.compile(rb"^message-id[ \t]*:[ \t]*((?:.*)(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
-
-
-def _header_message_id(raw: bytes) -> str | None:
-    """The Message-ID from the raw header block (a regex: no full header parse on the hot path)."""
-    end = min((i for i in (raw.find(b"\r\n\r\n"), raw.find(b"\n\n")) if i >= 0), default=len(raw))
-    m = _MESSAGE_ID.search(raw, 0, end)
-    if not m:
-        return None
-    return normalise_message_id(m.group(1).decode("ascii", errors="replace"))
-
-
-def inbound_key(raw: bytes) -> tuple[str, str | None]:
-    """(deduplication key, normalised Message-ID) of raw bytes; sources use it to label what they did."""
-    mid = _header_message_id(raw)
-    return message_key(raw, mid), mid
-
-
-def process_item(cfg: Config, store: Store, directory: Directory, cal: WorkCalendar, source: Source,
-                 item: Inbound, now: datetime, result: BatchResult) -> None:
+def process_item(inst: Instance, source: Source, item: Inbound, now: datetime, result: BatchResult) -> None:
+    cfg, store = inst.cfg, inst.store
     key, mid = inbound_key(item.raw)
     pk, new = store.store_raw(key=key, message_id=mid, source=source.name, source_ref=item.ref, raw=item.raw,
                               received_at=item.received_at, now=now)
@@ -75,7 +54,7 @@ def process_item(cfg: Config, store: Store, directory: Directory, cal: WorkCalen
             return
     # A message stored earlier (crash before its outcome) keeps the arrival time recorded then.
     received_at = item.received_at if new else store.received_at(pk)
-    report = read_message(cfg, directory, cal, item.raw, received_at)
+    report = read_message(cfg, inst.directory, inst.calendar, item.raw, received_at, inst.theme)
     if item.truncated and report.outcome != "ignored" and not set(report.codes) & _HEADER_VERDICTS:
         # Only the headers were fetched, so whatever the parser made of the missing body (typically
         # not_a_report), the true reason is the size. Verdicts read from the headers stand: machine
@@ -83,13 +62,13 @@ def process_item(cfg: Config, store: Store, directory: Directory, cal: WorkCalen
         report.outcome, report.codes, report.warnings = "rejected", ["too_large"], []
         report.error = (f"{item.size} bytes, over the limit of {cfg.mail.max_message_bytes}: "
                         "only the headers were fetched")
-    record(cfg, store, directory, cal, pk, report, now, result)
+    record(inst, pk, report, now, result)
     source.mark_done(item, failed=report.outcome == "rejected")
 
 
-def record(cfg: Config, store: Store, directory: Directory, cal: WorkCalendar, pk: int, report: ParsedReport,
-           now: datetime, result: BatchResult) -> None:
+def record(inst: Instance, pk: int, report: ParsedReport, now: datetime, result: BatchResult) -> None:
     """Commit the outcome, the records and the replies of one message in one transaction."""
+    store = inst.store
     with store.transaction():
         report_id = None
         if report.outcome == "accepted":
@@ -112,7 +91,7 @@ def record(cfg: Config, store: Store, directory: Directory, cal: WorkCalendar, p
         if report.outcome == "ignored" and report.codes == ["bounce"]:
             for addr in report.bounced_addresses:
                 store.suppress(addr, "permanent bounce reported by a delivery-status notification", now)
-        result.enqueued += replies.enqueue_reply(cfg, store, directory, cal, pk, report, now)
+        result.enqueued += replies.enqueue_reply(inst.cfg, inst.theme, store, inst.directory, pk, report, now)
     result.processed += 1
     result.outcomes[report.outcome] = result.outcomes.get(report.outcome, 0) + 1
 
@@ -148,21 +127,19 @@ def batch_lock(store: Store) -> Iterator[None]:
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
-def run_batch(cfg: Config, store: Store, directory: Directory, source: Source, now: datetime,
-              limit: int | None = None) -> BatchResult:
-    with batch_lock(store):
-        return _run_batch(cfg, store, directory, source, now, limit)
+def run_batch(inst: Instance, source: Source, now: datetime, limit: int | None = None) -> BatchResult:
+    with batch_lock(inst.store):
+        return _run_batch(inst, source, now, limit)
 
 
-def _run_batch(cfg: Config, store: Store, directory: Directory, source: Source, now: datetime,
-               limit: int | None) -> BatchResult:
-    cal = WorkCalendar(cfg.deadlines, cfg.tz)
+def _run_batch(inst: Instance, source: Source, now: datetime, limit: int | None) -> BatchResult:
+    store = inst.store
     result = BatchResult()
-    items = source.fetch(limit or cfg.mail.batch_size)
+    items = source.fetch(limit or inst.cfg.mail.batch_size)
     result.fetched = len(items)
     for item in items:
         try:
-            process_item(cfg, store, directory, cal, source, item, now, result)
+            process_item(inst, source, item, now, result)
         except Exception as exc:  # noqa: BLE001 - a temporary failure (db locked, I/O): leave it for next batch
             log.exception("message %s left in the inbox for the next batch", item.ref)
             _note_failure(store, source, item, exc, now, result)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from gateway.app.instance import theme_of
 from gateway.config import Config
 from gateway.domain.calendar import WorkCalendar
-from gateway.messages import fill_messages
 from parsers import Directory, ParseContext, ParsedReport, Warning, parse_message
+from site_builder.theme import Theme
 
 
 def context(cfg: Config, directory: Directory, received_at: datetime | None) -> ParseContext:
@@ -36,8 +37,16 @@ def _check_period_distance(report: ParsedReport) -> None:
         report.warnings.append(Warning(code="period_unusual", params={"period": report.period or ""}))
 
 
+def fill_messages(report: ParsedReport, theme: Theme) -> ParsedReport:
+    """The Vietnamese text of each warning, from the theme's catalogue."""
+    for w in report.warnings:
+        if not w.message:
+            w.message = theme.warning(w.code, w.task, w.params)
+    return report
+
+
 def read_message(cfg: Config, directory: Directory, cal: WorkCalendar, raw: bytes,
-                 received_at: datetime | None) -> ParsedReport:
+                 received_at: datetime | None, theme: Theme | None = None) -> ParsedReport:
     report = parse_message(raw, context(cfg, directory, received_at))
     if report.received_at is not None:
         report.received_at = report.received_at.astimezone(cfg.tz)
@@ -49,4 +58,4 @@ def read_message(cfg: Config, directory: Directory, cal: WorkCalendar, raw: byte
                 _check_period_distance(report)
         except ValueError:
             report.deadline = None
-    return fill_messages(report, str(cfg.resolve(cfg.templates)) if cfg.templates else "")
+    return fill_messages(report, theme or theme_of(cfg))

@@ -11,6 +11,7 @@ from datetime import datetime
 from gateway.app.instance import Instance
 from gateway.app.pipeline import BatchResult, record
 from gateway.app.reading import read_message
+from gateway.app.service import rebuild_site, send_outbox
 from gateway.errors import UserError
 
 
@@ -18,15 +19,14 @@ def reprocess(inst: Instance, pk: int, now: datetime) -> str:
     row = inst.store.message(pk)
     if row is None:
         raise UserError(f"message {pk}: not in the database (see `baocao failed`)")
-    report = read_message(inst.cfg, inst.directory, inst.calendar, row["raw"], datetime.fromisoformat(row["received_at"]))
+    report = read_message(inst.cfg, inst.directory, inst.calendar, row["raw"], datetime.fromisoformat(row["received_at"]),
+                          inst.theme)
     if row["report_id"]:
         with inst.store.transaction():
             inst.store.delete_report(row["report_id"])
     result = BatchResult()
-    record(inst.cfg, inst.store, inst.directory, inst.calendar, pk, report, now, result)
+    record(inst, pk, report, now, result)
     inst.store.set_meta("data_changed_at", now.isoformat())
-    from gateway.app.service import rebuild_site, send_outbox
-
     send_outbox(inst, now)
     rebuild_site(inst, now)
     return f"message {pk}: {report.outcome}" + (f" ({', '.join(report.codes)})" if report.codes else "")

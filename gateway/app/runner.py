@@ -23,20 +23,13 @@ from datetime import date, datetime, timedelta
 from types import FrameType
 from typing import Any
 
-from gateway.app.clock import (
-    WARNING_TIME,
-    Clock,
-    SpeedClock,
-    StepClock,
-    SystemClock,
-    events_between,
-    next_event,
-)
+from gateway.app import notify
+from gateway.app.clock import Clock, SpeedClock, StepClock, SystemClock
 from gateway.app.instance import Instance
 from gateway.app.lists import load_directory
 from gateway.app.pipeline import run_batch
 from gateway.app.service import rebuild_site, send_outbox
-from gateway.domain import digest, reminders
+from gateway.domain.schedule import WARNING_TIME, events_between, next_event
 from gateway.errors import UserError
 
 log = logging.getLogger("gateway.run")
@@ -107,7 +100,7 @@ class Runner:
         try:
             if self.source is None:
                 self.source = inst.source()
-            batch = run_batch(inst.cfg, inst.store, inst.directory, self.source, now)
+            batch = run_batch(inst, self.source, now)
         except UserError:
             raise
         except Exception:  # noqa: BLE001 - mailbox unreachable: log, reconnect next step
@@ -122,7 +115,7 @@ class Runner:
 
     def _clock_events(self, since: datetime, now: datetime) -> None:
         inst, cfg = self.inst, self.inst.cfg
-        cal, store, directory = inst.calendar, inst.store, inst.directory
+        cal = inst.calendar
         times = cfg.deadlines.reminders
         for e in events_between(cal, times, since, now):
             if e.kind == "reminder":
@@ -130,21 +123,19 @@ class Runner:
                     log.warning("reminder slot %s passed while the service was down: not sent late",
                                 e.at.isoformat())
                     continue
-                done = reminders.send(cfg, store, directory, cal, e.at.date(), e.at.time(),
-                                      now)
+                done = notify.send_reminders(inst, e.at.date(), e.at.time(), now)
                 self._count("reminders", sum(1 for _, new in done if new))
         if cfg.digest.recipients:
             for e in events_between(cal, times, min(since, now - DIGEST_CATCHUP), now):
                 if e.kind != "deadline":
                     continue
-                keys = [f"digest:{e.at.isoformat()}:{a.lower()}" for a in cfg.digest.recipients if a]
-                if all(reminders.in_ledger(store, k) for k in keys):
+                if notify.digest_sent(inst, e.at):
                     continue
-                done = digest.send_digest(cfg, store, directory, cal, e.at, now)
+                done = notify.send_digest(inst, e.at, now)
                 self._count("digests", sum(1 for _, new in done if new))
         today = now.date()
         if self.warned_on != today and cal.is_working_day(today) and now.time() >= WARNING_TIME:
-            done = digest.send_warnings(cfg, store, directory, now)
+            done = notify.send_warnings(inst, now)
             self._count("warnings", sum(1 for _, new in done if new))
             self.warned_on = today
 
@@ -184,11 +175,9 @@ class Runner:
     def next_wake(self, now: datetime) -> datetime:
         wake = min(next_event(self.inst.calendar, self.inst.cfg.deadlines.reminders, now).at,
                    now + timedelta(seconds=self.interval))
-        row = self.inst.store.db.execute(
-            "SELECT MIN(next_attempt_at) FROM outbox WHERE status='queued' AND next_attempt_at>?",
-            [now.isoformat()]).fetchone()
-        if row and row[0]:
-            wake = min(wake, datetime.fromisoformat(row[0]))
+        retry = self.inst.store.next_retry_at(now)
+        if retry is not None:
+            wake = min(wake, retry)
         return wake
 
     def _wait(self) -> None:

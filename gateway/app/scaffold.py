@@ -8,7 +8,7 @@ from pathlib import Path
 
 from gateway.app.lists import TASK_COLUMNS, UNIT_COLUMNS
 from gateway.errors import UserError
-from gateway.messages import BUNDLED_TEMPLATES
+from site_builder.theme import bundled_dir
 
 EXAMPLE_UNITS = [
     ["SKHCN", "Sở Khoa học và Công nghệ", "Sở KH&CN", "Sở KHCN;Sở Khoa học Công nghệ", "Nguyễn Văn An",
@@ -37,7 +37,7 @@ def csv_text(header: list[str], rows: list[list[str]]) -> str:
 
 
 def config_text(org_name: str, address: str, site_output: str) -> str:
-    tmpl = (BUNDLED_TEMPLATES / "instance" / "baocao.toml").read_text(encoding="utf-8")
+    tmpl = (bundled_dir() / "instance" / "baocao.toml").read_text(encoding="utf-8")
     return tmpl.replace("{org_name}", org_name).replace("{address}", address).replace("{site_output}", site_output)
 
 

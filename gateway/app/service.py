@@ -10,7 +10,7 @@ from gateway.app import snapshot
 from gateway.app.instance import Instance
 from gateway.app.pipeline import BatchResult, batch_lock, run_batch
 from gateway.mail import outbox
-from site_builder import BuildResult, build_site
+from site_builder.build import BuildResult, build_site
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ def send_outbox(inst: Instance, now: datetime) -> outbox.FlushResult:
 
 def rebuild_site(inst: Instance, now: datetime) -> BuildResult:
     snap = snapshot.take(inst.cfg, inst.store, inst.directory, now)
-    result = build_site(snap, inst.cfg.site_output, inst.templates_dir, keep=inst.cfg.site.keep_builds)
+    result = build_site(snap, inst.cfg.site_output, inst.theme, keep=inst.cfg.site.keep_builds)
     inst.store.set_meta("site_built_at", now.isoformat())
     return result
 
@@ -42,7 +42,7 @@ def rebuild_site(inst: Instance, now: datetime) -> BuildResult:
 def poll(inst: Instance, now: datetime, limit: int | None = None, build: bool = True) -> PollResult:
     source = inst.source()
     try:
-        batch = run_batch(inst.cfg, inst.store, inst.directory, source, now, limit)
+        batch = run_batch(inst, source, now, limit)
     finally:
         source.close()
     flushed = send_outbox(inst, now)

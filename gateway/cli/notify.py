@@ -7,13 +7,15 @@ import argparse
 from datetime import datetime, time
 from typing import Any
 
+from gateway.app import notify
+from gateway.app.instance import Instance
 from gateway.app.service import send_outbox
 from gateway.cli.common import _instance, _now_arg
-from gateway.domain import digest, reminders
+from gateway.domain import digest
 from gateway.errors import UserError
 
 
-def _print(done: list[tuple[reminders.Planned, bool]], dry_run: bool, body: bool) -> None:
+def _print(done: list[tuple[notify.Planned, bool]], dry_run: bool, body: bool) -> None:
     for p, new in done:
         state = ("would send" if new else "already sent") if dry_run else ("queued" if new else "already sent")
         print(f"{state}: {p.purpose} → {p.recipient}{f' [{p.unit}]' if p.unit else ''}: {p.subject}")
@@ -21,7 +23,7 @@ def _print(done: list[tuple[reminders.Planned, bool]], dry_run: bool, body: bool
             print("\n".join("    " + line for line in p.body.splitlines()) + "\n")
 
 
-def _send_now(inst: Any, now: datetime, dry_run: bool) -> None:
+def _send_now(inst: Instance, now: datetime, dry_run: bool) -> None:
     """After `remind` or `digest` queued their mail: send the outbox at once (not on --dry-run)."""
     if not dry_run:
         res = send_outbox(inst, now)
@@ -36,13 +38,12 @@ def cmd_remind(args: argparse.Namespace) -> int:
             slot = time.fromisoformat(args.slot) if args.slot else time(now.hour, now.minute)
         except ValueError as exc:
             raise UserError(f"--slot {args.slot!r}: expected HH:MM") from exc
-        done = reminders.send(inst.cfg, inst.store, inst.directory, inst.calendar, now.date(), slot, now,
-                              dry_run=args.dry_run)
+        done = notify.send_reminders(inst, now.date(), slot, now, dry_run=args.dry_run)
         if not done:
             print(f"No reminder for {now:%d/%m/%Y} {slot:%H:%M}: nothing due still open, or every unit has reported.")
         _print(done, args.dry_run, args.show_body)
         if not args.no_warnings:
-            _print(digest.send_warnings(inst.cfg, inst.store, inst.directory, now, dry_run=args.dry_run),
+            _print(notify.send_warnings(inst, now, dry_run=args.dry_run),
                    args.dry_run, args.show_body)
         _send_now(inst, now, args.dry_run)
     finally:
@@ -74,8 +75,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
                 raise UserError("no deadline in the last 40 days")
         if not inst.cfg.digest.recipients:
             raise UserError("no digest recipients: set [digest] recipients in baocao.toml")
-        done = digest.send_digest(inst.cfg, inst.store, inst.directory, inst.calendar, deadline_at, now,
-                                  dry_run=args.dry_run)
+        done = notify.send_digest(inst, deadline_at, now, dry_run=args.dry_run)
         if not done:
             print(f"No period has its deadline at {deadline_at:%H:%M %d/%m/%Y}.")
         _print(done, args.dry_run, args.show_body)

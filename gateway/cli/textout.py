@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 
 from gateway.app.instance import Instance
+from gateway.app.records import compliance
 from gateway.domain.compliance import KINDS, current_periods
-from gateway.domain.compliance import build as build_compliance
-from gateway.messages import period_label
 from parsers import ParsedReport
 
 
@@ -30,7 +29,7 @@ def _table(rows: list[list[str]]) -> str:
 
 
 def status_table(inst: Instance, now) -> str:
-    comp = build_compliance(inst.store, inst.directory, inst.calendar, now)
+    comp = compliance(inst.store, inst.directory, inst.calendar, now)
     cur = current_periods(inst.calendar, now.date())
     out = [f"{inst.cfg.organisation.name} — {now:%H:%M %d/%m/%Y}"]
     for kind in KINDS:
@@ -39,7 +38,7 @@ def status_table(inst: Instance, now) -> str:
             continue
         counts = {s: sum(1 for c in cells if c.status == s) for s in ("on_time", "late", "missing", "pending")}
         out.append("")
-        out.append(f"{period_label(kind, cur[kind])} — deadline {cells[0].deadline:%H:%M %d/%m/%Y}: "
+        out.append(f"{inst.theme.period_label(kind, cur[kind])} — deadline {cells[0].deadline:%H:%M %d/%m/%Y}: "
                    + ", ".join(f"{k} {v}" for k, v in counts.items()))
         rows = [["unit", "status", "received"]]
         for c in sorted(cells, key=lambda c: (c.status, c.unit)):
@@ -50,9 +49,7 @@ def status_table(inst: Instance, now) -> str:
 
 def failed_table(inst: Instance, include_ignored: bool = False) -> str:
     outcomes = ("rejected", "failed", "received") + (("ignored",) if include_ignored else ())
-    rows = list(inst.store.db.query(
-        f"SELECT id, received_at, sender, subject, outcome, codes, error, attempts FROM messages "
-        f"WHERE outcome IN ({','.join('?' * len(outcomes))}) ORDER BY id", list(outcomes)))
+    rows = inst.store.messages_with_outcome(outcomes)
     if not rows:
         return "No rejected or failed messages."
     table = [["id", "received", "sender", "outcome", "reason", "subject"]]

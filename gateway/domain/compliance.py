@@ -7,15 +7,17 @@ expected counts the periods whose deadline has passed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from gateway.domain.calendar import WorkCalendar
-from gateway.store import Store
 from parsers import Directory
+from parsers.models import KINDS, Cell, Rates
 from parsers.periods import month_of, week_of
 
-KINDS = ("daily", "weekly", "monthly")
+__all__ = ["KINDS", "Cell", "Compliance", "FirstReport", "Rates", "current_periods", "first_reports"]
+
 
 
 @dataclass(frozen=True)
@@ -25,52 +27,11 @@ class FirstReport:
     count: int
 
 
-@dataclass
-class Cell:
-    unit: str
-    kind: str
-    period: str
-    deadline: datetime
-    status: str  # on_time | late | missing | pending
-    received_at: datetime | None = None
-    reports: int = 0
-
-
-@dataclass
-class Rates:
-    expected: int = 0
-    received: int = 0
-    on_time: int = 0
-    late: int = 0
-    missing: int = 0
-
-    @property
-    def reporting_rate(self) -> float | None:
-        return self.received / self.expected if self.expected else None
-
-    @property
-    def on_time_rate(self) -> float | None:
-        return self.on_time / self.expected if self.expected else None
-
-    def add(self, cell: Cell) -> None:
-        if cell.status == "pending":
-            return
-        self.expected += 1
-        if cell.status in ("on_time", "late"):
-            self.received += 1
-        if cell.status == "on_time":
-            self.on_time += 1
-        elif cell.status == "late":
-            self.late += 1
-        else:
-            self.missing += 1
-
-
-def first_reports(store: Store) -> dict[tuple[str, str, str], FirstReport]:
+def first_reports(arrivals: Iterable[tuple[str, str, str, str, int]]) -> dict[tuple[str, str, str], FirstReport]:
+    """(unit, kind, period) -> its first report and how many came, from (unit, kind, period,
+    received_at, report id) in arrival order (Store.report_arrivals)."""
     out: dict[tuple[str, str, str], FirstReport] = {}
-    rows = store.db.execute(
-        "SELECT unit, kind, period, received_at, id FROM reports ORDER BY received_at, id").fetchall()
-    for unit, kind, period, received_at, rid in rows:
+    for unit, kind, period, received_at, rid in arrivals:
         k = (unit, kind, period)
         if k in out:
             f = out[k]
@@ -144,10 +105,6 @@ class Compliance:
             for p in self.periods(kind, start, end):
                 r.add(self.cell(unit, kind, p))
         return r
-
-
-def build(store: Store, directory: Directory, cal: WorkCalendar, now: datetime) -> Compliance:
-    return Compliance(cal, directory, first_reports(store), now)
 
 
 def current_periods(cal: WorkCalendar, today: date) -> dict[str, str]:

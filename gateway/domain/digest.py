@@ -1,4 +1,5 @@
-"""The digest to the working group after each deadline, and early warnings on task deadlines.
+"""The digest to the working group after each deadline, and early warnings on task deadlines:
+what they say and to whom (pure: records in, decisions out; gateway.app.notify renders and queues).
 
 Digest (SPEC §7): for every period whose deadline is the given instant — who reported on time,
 late, who is missing; the difficulties newly raised since the previous deadline; overdue tasks
@@ -12,32 +13,19 @@ was down, or the task was added late), only the nearest one is sent.
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from gateway.app.replies import site_link
-from gateway.config import Config
 from gateway.domain.calendar import WorkCalendar
-from gateway.domain.compliance import build as build_compliance
-from gateway.domain.reminders import Planned, in_ledger
-from gateway.mail import compose
-from gateway.store import Store
-from parsers import Directory
-from parsers.models import TaskInfo
-from parsers.text import fold
-from site_builder.build import task_path
-
-log = logging.getLogger(__name__)
+from gateway.domain.compliance import Compliance
+from gateway.domain.tasks import current_by_task
+from parsers.models import Directory, TaskInfo, TaskUpdate, UnitInfo
+from parsers.values import is_nil
 
 WARNING_DAYS = (7, 3, 1)
 SOON_DAYS = 7
-_NIL = {"", "khong", "khong co", "chua", "chua co", "none", "no", "-", "--", "khong co kho khan", "n/a", "0"}
-
-
-def is_nil(text: str | None) -> bool:
-    return text is None or fold(text).strip(" .;:") in _NIL
 
 
 @dataclass
@@ -53,20 +41,15 @@ class TaskState:
         return self.status != "completed"
 
 
-def task_states(store: Store, directory: Directory, today: date) -> list[TaskState]:
-    """Each task's current status: the newest update from its lead unit, else from anyone."""
-    lead_last: dict[str, dict[str, Any]] = {}
-    any_last: dict[str, dict[str, Any]] = {}
-    leads = {t.code: t.lead_unit for t in directory.tasks}
-    for row in store.db.query("SELECT unit, task, status, progress FROM task_updates ORDER BY received_at, id"):
-        any_last[row["task"]] = row
-        if leads.get(row["task"]) == row["unit"]:
-            lead_last[row["task"]] = row
+def task_states(updates: Iterable[TaskUpdate], directory: Directory, today: date) -> list[TaskState]:
+    """Each task's current status (gateway.domain.tasks) and the days left to its deadline."""
+    current = current_by_task(updates, directory)
     out = []
     for t in directory.tasks:
-        last = lead_last.get(t.code) or any_last.get(t.code) or {}
+        last = current.get(t.code)
         d = date.fromisoformat(t.deadline) if t.deadline else None
-        out.append(TaskState(t, d, last.get("status"), last.get("progress"), (d - today).days if d else None))
+        out.append(TaskState(t, d, last.status if last else None, last.progress if last else None,
+                             (d - today).days if d else None))
     return out
 
 
@@ -96,6 +79,15 @@ def latest_instant(cal: WorkCalendar, now: datetime) -> datetime | None:
     return None
 
 
+def periods_at(cal: WorkCalendar, deadline_at: datetime) -> list[tuple[str, str]]:
+    """(kind, period) whose deadline is exactly this instant."""
+    return [(k, p) for k, p in cal.due_periods(deadline_at.date()) if cal.deadline(k, p) == deadline_at]
+
+
+def digest_key(deadline_at: datetime, address: str) -> str:
+    return f"digest:{deadline_at.isoformat()}:{address.lower()}"
+
+
 @dataclass
 class PeriodSummary:
     kind: str
@@ -109,32 +101,7 @@ class PeriodSummary:
         return len(self.on_time) + len(self.late) + len(self.missing)
 
 
-def _new_difficulties(store: Store, since: datetime, until: datetime) -> list[dict[str, Any]]:
-    """Updates received in (since, until] naming a difficulty that unit had not raised for that task
-    in its previous update."""
-    prev: dict[tuple[str, str], str | None] = {}
-    out: list[dict[str, Any]] = []
-    for row in store.db.query("SELECT unit, task, received_at, difficulties, proposals FROM task_updates "
-                              "ORDER BY received_at, id"):
-        key = (row["unit"], row["task"])
-        at = datetime.fromisoformat(row["received_at"])
-        text = None if is_nil(row["difficulties"]) else row["difficulties"].strip()
-        if since < at <= until and text and (prev.get(key) or "") != text:
-            out = [d for d in out if (d["unit"], d["task"]) != key]  # the latest wording only
-            out.append({"unit": row["unit"], "task": row["task"], "text": text,
-                        "proposals": None if is_nil(row["proposals"]) else row["proposals"].strip()})
-        prev[key] = text
-    return out
-
-
-def plan_digest(cfg: Config, store: Store, directory: Directory, cal: WorkCalendar, deadline_at: datetime,
-                now: datetime) -> list[Planned]:
-    recipients = [a for a in cfg.digest.recipients if a]
-    periods = [(k, p) for k, p in cal.due_periods(deadline_at.date()) if cal.deadline(k, p) == deadline_at]
-    if not recipients or not periods:
-        return []
-    comp = build_compliance(store, directory, cal, max(now, deadline_at))
-    units = {u.code: u for u in directory.units}
+def period_summaries(comp: Compliance, units: dict[str, UnitInfo], periods: list[tuple[str, str]]) -> list[PeriodSummary]:
     summaries = []
     for kind, period in periods:
         s = PeriodSummary(kind, period)
@@ -142,81 +109,62 @@ def plan_digest(cfg: Config, store: Store, directory: Directory, cal: WorkCalend
             entry = {"unit": units[cell.unit], "received_at": cell.received_at}
             {"on_time": s.on_time, "late": s.late}.get(cell.status, s.missing).append(entry)
         summaries.append(s)
-    today = deadline_at.date()
-    states = task_states(store, directory, today)
-    overdue = sorted((s for s in states if s.open and s.days_left is not None and s.days_left < 0),
-                     key=lambda s: (s.days_left, s.info.code))
-    soon = sorted((s for s in states if s.open and s.days_left is not None and 0 <= s.days_left <= SOON_DAYS),
-                  key=lambda s: (s.days_left, s.info.code))
-    difficulties = _new_difficulties(store, previous_instant(cal, deadline_at), deadline_at)
-    titles = {t.code: t.title for t in directory.tasks}
-    subject, body = compose.render(cfg, "digest.txt.j2", {
-        "org_name": cfg.organisation.name, "deadline_at": deadline_at, "summaries": summaries,
-        "overdue": overdue, "soon": soon, "difficulties": difficulties, "units": units, "titles": titles,
-        "site_url": site_link(cfg, "index.html"), "soon_days": SOON_DAYS,
-    })
-    out = []
-    for addr in recipients:
-        key = f"digest:{deadline_at.isoformat()}:{addr.lower()}"
-        out.append(Planned(purpose="digest", recipient=addr, subject=subject, body=body,
-                           message_id=compose.stable_message_id(cfg, key), dedupe_key=key))
+    return summaries
+
+
+def new_difficulties(updates: Iterable[TaskUpdate], since: datetime, until: datetime) -> list[dict[str, Any]]:
+    """Updates received in (since, until] naming a difficulty that unit had not raised for that task
+    in its previous update ("nothing to report" words are the parser's, parsers.values.is_nil)."""
+    prev: dict[tuple[str, str], str | None] = {}
+    out: list[dict[str, Any]] = []
+    for u in updates:
+        key = (u.unit, u.task)
+        text = None if is_nil(u.difficulties) or u.difficulties is None else u.difficulties.strip()
+        if since < u.received_at <= until and text and (prev.get(key) or "") != text:
+            out = [d for d in out if (d["unit"], d["task"]) != key]  # the latest wording only
+            out.append({"unit": u.unit, "task": u.task, "text": text,
+                        "proposals": None if is_nil(u.proposals) or u.proposals is None else u.proposals.strip()})
+        prev[key] = text
     return out
 
 
-def _level(days_left: int) -> str | None:
+def overdue_and_soon(states: list[TaskState]) -> tuple[list[TaskState], list[TaskState]]:
+    overdue = sorted((s for s in states if s.open and s.days_left is not None and s.days_left < 0),
+                     key=lambda s: (s.days_left or 0, s.info.code))
+    soon = sorted((s for s in states if s.open and s.days_left is not None and 0 <= s.days_left <= SOON_DAYS),
+                  key=lambda s: (s.days_left or 0, s.info.code))
+    return overdue, soon
+
+
+def warning_level(days_left: int) -> str | None:
     if days_left < 0:
         return "overdue"
     hits = [d for d in WARNING_DAYS if days_left <= d]
     return str(min(hits)) if hits else None
 
 
-def plan_warnings(cfg: Config, store: Store, directory: Directory, now: datetime) -> list[Planned]:
+@dataclass
+class WarningDue:
+    """One early warning: a task, its level, its lead unit and the addresses to tell."""
+
+    state: TaskState
+    level: str
+    unit: UnitInfo
+    keys: dict[str, str]  # address -> ledger key
+
+
+def warnings_due(states: Iterable[TaskState], directory: Directory,
+                 suppressed: Callable[[str], bool]) -> list[WarningDue]:
     units = {u.code: u for u in directory.units}
     out = []
-    for s in task_states(store, directory, now.date()):
+    for s in states:
         if not s.open or s.days_left is None or s.deadline is None:
             continue
-        level = _level(s.days_left)
+        level = warning_level(s.days_left)
         lead = units.get(s.info.lead_unit)
         if level is None or lead is None:
             continue
-        subject, body = compose.render(cfg, "early_warning.txt.j2", {
-            "org_name": cfg.organisation.name, "task": s.info, "state": s, "unit": lead, "level": level,
-            "now": now, "site_url": site_link(cfg, task_path(s.info.code)),
-        })
-        for addr in lead.emails:
-            if store.is_suppressed(addr):
-                continue
-            key = f"warning:{s.info.code}:{s.deadline.isoformat()}:{level}:{addr}"
-            out.append(Planned(purpose="warning", recipient=addr, subject=subject, body=body,
-                               message_id=compose.stable_message_id(cfg, key), dedupe_key=key,
-                               unit=lead.code))
+        keys = {addr: f"warning:{s.info.code}:{s.deadline.isoformat()}:{level}:{addr}"
+                for addr in lead.emails if not suppressed(addr)}
+        out.append(WarningDue(s, level, lead, keys))
     return out
-
-
-def _send(cfg: Config, store: Store, planned: list[Planned], now: datetime,
-          dry_run: bool) -> list[tuple[Planned, bool]]:
-    if dry_run:
-        return [(p, not in_ledger(store, p.dedupe_key)) for p in planned]
-    with store.transaction():
-        return [(p, p.enqueue(cfg, store, now)) for p in planned]
-
-
-def send_digest(cfg: Config, store: Store, directory: Directory, cal: WorkCalendar, deadline_at: datetime,
-                now: datetime, dry_run: bool = False) -> list[tuple[Planned, bool]]:
-    done = _send(cfg, store, plan_digest(cfg, store, directory, cal, deadline_at, now), now, dry_run)
-    if any(new for _, new in done) and not dry_run:
-        log.info("digest for the %s deadline queued for %d recipient(s)", deadline_at.isoformat(),
-                 sum(1 for _, new in done if new))
-    return done
-
-
-def send_warnings(cfg: Config, store: Store, directory: Directory, now: datetime,
-                  dry_run: bool = False) -> list[tuple[Planned, bool]]:
-    planned = [p for p in plan_warnings(cfg, store, directory, now)
-               if dry_run or not in_ledger(store, p.dedupe_key)]
-    done = _send(cfg, store, planned, now, dry_run)
-    for p, new in done:
-        if new and not dry_run:
-            log.info("early warning queued: %s", p.dedupe_key)
-    return done

@@ -1,97 +1,42 @@
-"""Reminders before the deadline (SPEC §7).
+"""Reminders before the deadline (SPEC §7): who is reminded of what at a slot.
 
 At each configured time (default 14:30 and 16:00), every unit that has not yet reported for a period
 due that day gets ONE email per time slot covering every kind due, with its pre-filled form (the
 tasks it leads or supports, with its last status and progress) so that replying and editing is
-enough. The outbox's UNIQUE dedupe_key is the sent-ledger: `reminder:UNIT:DATE:HH:MM` (one message per unit, to all its addresses), so a
-slot is never sent twice, whatever crashes or re-runs happen. Whether a slot is still worth sending
-(not late) is the scheduler's decision; this module sends what it is asked for.
+enough. The outbox's UNIQUE dedupe_key is the sent-ledger: `reminder:UNIT:DATE:HH:MM` (one message
+per unit, to all its addresses), so a slot is never sent twice, whatever crashes or re-runs happen.
+Whether a slot is still worth sending (not late) is the scheduler's decision. Pure: the records
+come in, the decisions go out (gateway.app.notify renders and queues them).
 """
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
 
-from gateway.app.replies import site_link
-from gateway.config import Config
 from gateway.domain.calendar import WorkCalendar
-from gateway.domain.compliance import first_reports
-from gateway.mail import compose
-from gateway.messages import period_input
-from gateway.store import Store
-from parsers import Directory
-from parsers.models import TaskEntry, UnitInfo
-from site_builder.build import unit_path
-
-log = logging.getLogger(__name__)
+from gateway.domain.compliance import FirstReport
+from gateway.domain.tasks import newest_by_task
+from parsers.models import Directory, TaskEntry, TaskUpdate, UnitInfo
 
 
 @dataclass
-class Planned:
-    """One message to put in the outbox (or to print with --dry-run)."""
+class ReminderDue:
+    """One unit to remind at a slot: what it still owes and where to write."""
 
-    purpose: str
-    recipient: str
-    subject: str
-    body: str
-    message_id: str
-    dedupe_key: str
-    unit: str | None = None
-    auto: str = "auto-generated"
-
-    def enqueue(self, cfg: Config, store: Store, now: datetime) -> bool:
-        """False when the ledger already holds it (sent before, or queued)."""
-        msg = compose.build(cfg, to=self.recipient, subject=self.subject, body=self.body,
-                            message_id=self.message_id, now=now, auto=self.auto)
-        return store.enqueue(message_id=self.message_id, purpose=self.purpose, recipient=self.recipient,
-                             subject=self.subject, raw=msg.as_bytes(), now=now, dedupe_key=self.dedupe_key)
-
-
-def in_ledger(store: Store, dedupe_key: str) -> bool:
-    return store.db.execute("SELECT 1 FROM outbox WHERE dedupe_key=?", [dedupe_key]).fetchone() is not None
+    unit: UnitInfo
+    missing: list[tuple[str, str, datetime]]  # (kind, period, deadline)
+    addresses: list[str]
+    key: str
 
 
 def slot_key(slot: time) -> str:
     return f"{slot.hour:02d}:{slot.minute:02d}"
 
 
-def form_tasks(store: Store, directory: Directory, unit_code: str) -> list[TaskEntry]:
-    """The unit's tasks (led, then supported) with its own last update; a task it never reported on
-    gets the status and progress last reported by anyone."""
-    own: dict[str, dict[str, Any]] = {}
-    anyone: dict[str, dict[str, Any]] = {}
-    for row in store.db.query(
-            "SELECT unit, task, status, progress, result, difficulties, proposals FROM task_updates "
-            "ORDER BY received_at, id"):
-        anyone[row["task"]] = row
-        if row["unit"] == unit_code:
-            own[row["task"]] = row
-    led = [t for t in directory.tasks if t.lead_unit == unit_code]
-    supported = [t for t in directory.tasks if unit_code in t.coordinating_units and t.lead_unit != unit_code]
-    out: list[TaskEntry] = []
-    for t in led + supported:
-        last = own.get(t.code)
-        if last:
-            out.append(TaskEntry(code=t.code, title=t.title, status=last["status"], progress=last["progress"],
-                                 result=last["result"], difficulties=last["difficulties"],
-                                 proposals=last["proposals"]))
-        else:
-            other = anyone.get(t.code) or {}
-            out.append(TaskEntry(code=t.code, title=t.title, status=other.get("status"),
-                                 progress=other.get("progress")))
-    return out
-
-
-def prefilled_form(cfg: Config, unit: UnitInfo, kind: str, period: str, tasks: list[TaskEntry]) -> str:
-    templates_dir = str(cfg.resolve(cfg.templates)) if cfg.templates else ""
-    _, text = compose.render(cfg, "report_form.txt.j2", {
-        "unit": unit, "kind": kind, "period_text": period_input(kind, period, templates_dir),
-        "tasks": tasks or [TaskEntry(code="NV01", title="")],
-    })
-    return text.strip()
+def reminder_key(unit_code: str, day: date, slot: time) -> str:
+    return f"reminder:{unit_code}:{day.isoformat()}:{slot_key(slot)}"
 
 
 def due_at_slot(cal: WorkCalendar, day: date, slot: time) -> list[tuple[str, str, datetime]]:
@@ -105,47 +50,52 @@ def due_at_slot(cal: WorkCalendar, day: date, slot: time) -> list[tuple[str, str
     return out
 
 
-def plan(cfg: Config, store: Store, directory: Directory, cal: WorkCalendar, day: date, slot: time,
-         now: datetime) -> list[Planned]:
+def reminders_due(cal: WorkCalendar, directory: Directory, day: date, slot: time,
+                  firsts: Mapping[tuple[str, str, str], FirstReport],
+                  suppressed: Callable[[str], bool]) -> tuple[list[ReminderDue], list[str]]:
+    """(the units to remind, the units owing a report whose every address is suppressed)."""
     due = due_at_slot(cal, day, slot)
+    out: list[ReminderDue] = []
+    unreachable: list[str] = []
     if not due:
-        return []
-    firsts = first_reports(store)
-    out: list[Planned] = []
+        return out, unreachable
     for unit in directory.units:
         missing = [(k, p, d) for k, p, d in due if k in unit.reports and (unit.code, k, p) not in firsts]
         if not missing:
             continue
-        addresses = [a for a in unit.emails if not store.is_suppressed(a)]
+        addresses = [a for a in unit.emails if not suppressed(a)]
         if not addresses:
             if unit.emails:
-                log.warning("reminder for %s not sent: every address is suppressed after a bounce", unit.code)
+                unreachable.append(unit.code)
             continue
-        tasks = form_tasks(store, directory, unit.code)
-        items = [{"kind": k, "period": p, "deadline": d, "form": prefilled_form(cfg, unit, k, p, tasks)}
-                 for k, p, d in missing]
-        subject, body = compose.render(cfg, "reminder.txt.j2", {
-            "org_name": cfg.organisation.name, "unit": unit, "items": items, "now": now,
-            "slot": datetime.combine(day, slot, tzinfo=cal.tz),
-            "site_url": site_link(cfg, unit_path(unit.code)),
-        })
-        key = f"reminder:{unit.code}:{day.isoformat()}:{slot_key(slot)}"
-        out.append(Planned(purpose="reminder", recipient=", ".join(addresses), subject=subject, body=body,
-                           message_id=compose.stable_message_id(cfg, key), dedupe_key=key, unit=unit.code))
+        out.append(ReminderDue(unit, missing, addresses, reminder_key(unit.code, day, slot)))
+    return out, unreachable
+
+
+def form_tasks(updates: Iterable[TaskUpdate], directory: Directory, unit_code: str) -> list[TaskEntry]:
+    """The unit's tasks (led, then supported) with its own last update; a task it never reported on
+    gets the status and progress last reported by anyone."""
+    updates = list(updates)
+    own = newest_by_task(updates, unit_code)
+    anyone = newest_by_task(updates)
+    led = [t for t in directory.tasks if t.lead_unit == unit_code]
+    supported = [t for t in directory.tasks if unit_code in t.coordinating_units and t.lead_unit != unit_code]
+    out: list[TaskEntry] = []
+    for t in led + supported:
+        last = own.get(t.code)
+        if last:
+            out.append(TaskEntry.model_validate({
+                "code": t.code, "title": t.title, "status": last.status, "progress": last.progress,
+                "result": last.result, "difficulties": last.difficulties, "proposals": last.proposals}))
+        else:
+            other = anyone.get(t.code)
+            out.append(TaskEntry.model_validate({
+                "code": t.code, "title": t.title, "status": other.status if other else None,
+                "progress": other.progress if other else None}))
     return out
 
 
-def send(cfg: Config, store: Store, directory: Directory, cal: WorkCalendar, day: date, slot: time,
-         now: datetime, dry_run: bool = False) -> list[tuple[Planned, bool]]:
-    """Plan and enqueue the reminders of one slot: [(message, newly queued)]."""
-    planned = plan(cfg, store, directory, cal, day, slot, now)
-    if dry_run:
-        return [(p, not in_ledger(store, p.dedupe_key)) for p in planned]
-    done = []
-    with store.transaction():
-        for p in planned:
-            done.append((p, p.enqueue(cfg, store, now)))
-    new = [p.unit for p, queued in done if queued]
-    if new:
-        log.info("reminders %s %s: queued for %s", day.isoformat(), slot_key(slot), ", ".join(sorted(set(new))))
-    return done
+def unit_tasks(directory: Directory, unit_code: str) -> list[TaskEntry]:
+    """The tasks a unit leads or supports, in list order (the example form of a rejection)."""
+    return [TaskEntry(code=t.code, title=t.title) for t in directory.tasks
+            if t.lead_unit == unit_code or unit_code in t.coordinating_units]

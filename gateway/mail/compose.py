@@ -1,4 +1,5 @@
-"""Build the messages we send from templates/email/*.j2, marked so that nobody answers them."""
+"""Build the messages we send (their text comes from the theme's templates/email/*.j2), marked so
+that nobody answers them."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from email.utils import format_datetime, formataddr
 from typing import Any
 
 from gateway.config import Config
-from gateway.templating import environment
 
 
 def loop_header(cfg: Config) -> str:
@@ -31,15 +31,6 @@ def stable_message_id(cfg: Config, *parts: str) -> str:
     """Deterministic, recognisable Message-ID: the same event always gets the same id."""
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:24]
     return f"<{digest}@{cfg.mail.loop_token}.{our_domain(cfg)}>"
-
-
-def render(cfg: Config, template: str, context: dict[str, Any]) -> tuple[str, str]:
-    """(subject, body). The template sets `subject` with {% set subject %}…{% endset %}."""
-    tmpl = environment(str(cfg.resolve(cfg.templates)) if cfg.templates else "").get_template(f"email/{template}")
-    module = tmpl.make_module(context)
-    body = str(module)
-    subject = " ".join(str(getattr(module, "subject", "")).split())
-    return subject, body
 
 
 class _Policy(Compat32):

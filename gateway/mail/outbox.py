@@ -35,13 +35,6 @@ def backoff(attempts: int) -> timedelta:
     return min(BACKOFF_BASE * (2 ** max(0, attempts)), BACKOFF_MAX)
 
 
-def _sent_last_hour(store: Store, recipient: str, now: datetime) -> tuple[int, str | None]:
-    row = store.db.execute(
-        "SELECT COUNT(*), MIN(sent_at) FROM outbox WHERE recipient=? AND status='sent' AND sent_at>?",
-        [recipient, (now - timedelta(hours=1)).isoformat()]).fetchone()
-    return int(row[0]), row[1]
-
-
 def flush(store: Store, sink: Sink, sender: str, now: datetime, limit: int = 200,
           per_recipient_per_hour: int = PER_RECIPIENT_PER_HOUR) -> FlushResult:
     res = FlushResult()
@@ -52,10 +45,10 @@ def flush(store: Store, sink: Sink, sender: str, now: datetime, limit: int = 200
             store.mark_failed(row["id"], "address suppressed after a permanent bounce")
             res.failed += 1
             continue
-        count, oldest = _sent_last_hour(store, row["recipient"], now)
+        count, oldest = store.sent_last_hour(row["recipient"], now)
         if count >= per_recipient_per_hour:
             later = datetime.fromisoformat(oldest) + timedelta(hours=1, seconds=1) if oldest else now + timedelta(hours=1)
-            store.db.execute("UPDATE outbox SET next_attempt_at=? WHERE id=?", [later.isoformat(), row["id"]])
+            store.defer(row["id"], later)
             log.warning("outbox %s: %s got %d messages in the last hour; held until %s",
                         row["message_id"], row["recipient"], count, later.isoformat())
             res.deferred += 1

@@ -11,13 +11,17 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from gateway.store.migrations import _MIGRATIONS
+from parsers.models import TaskUpdate
+
+TASK_UPDATE_COLUMNS = ("report_id", "unit", "task", "kind", "period", "received_at", "status", "progress",
+                       "result", "difficulties", "proposals", "notes", "id")
 
 
 class Store:
@@ -192,3 +196,97 @@ class Store:
 
     def is_suppressed(self, address: str) -> bool:
         return self.db.execute("SELECT 1 FROM suppressed WHERE address=?", [address.lower()]).fetchone() is not None
+
+    def in_ledger(self, dedupe_key: str) -> bool:
+        """The sent-ledger: a message with this dedupe key was queued (or sent) before."""
+        return self.db.execute("SELECT 1 FROM outbox WHERE dedupe_key=?", [dedupe_key]).fetchone() is not None
+
+    def sent_last_hour(self, recipient: str, now: datetime) -> tuple[int, str | None]:
+        """(messages sent to this recipient field in the hour before now, the oldest one's time)."""
+        row = self.db.execute(
+            "SELECT COUNT(*), MIN(sent_at) FROM outbox WHERE recipient=? AND status='sent' AND sent_at>?",
+            [recipient, (now - timedelta(hours=1)).isoformat()]).fetchone()
+        return int(row[0]), row[1]
+
+    def defer(self, pk: int, until: datetime) -> None:
+        self.db.execute("UPDATE outbox SET next_attempt_at=? WHERE id=?", [until.isoformat(), pk])
+
+    def next_retry_at(self, now: datetime) -> datetime | None:
+        """When the earliest queued message that is not due yet becomes due."""
+        row = self.db.execute(
+            "SELECT MIN(next_attempt_at) FROM outbox WHERE status='queued' AND next_attempt_at>?",
+            [now.isoformat()]).fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+    # -- reading the records
+    def report_arrivals(self) -> list[tuple[str, str, str, str, int]]:
+        """(unit, kind, period, received_at, report id) of every report, in arrival order."""
+        return self.db.execute(
+            "SELECT unit, kind, period, received_at, id FROM reports ORDER BY received_at, id").fetchall()
+
+    def report_rows(self) -> list[tuple[Any, ...]]:
+        """(id, unit, kind, period, received_at, timeliness, summary) of every report, in arrival order."""
+        return self.db.execute(
+            "SELECT id, unit, kind, period, received_at, timeliness, summary FROM reports "
+            "ORDER BY received_at, id").fetchall()
+
+    def task_update_rows(self) -> list[tuple[Any, ...]]:
+        """Every task update in arrival order, as tuples in the order of TASK_UPDATE_COLUMNS."""
+        return self.db.execute(
+            f"SELECT {', '.join(TASK_UPDATE_COLUMNS)} FROM task_updates ORDER BY received_at, id").fetchall()
+
+    def task_updates(self) -> list[TaskUpdate]:
+        """Every task update in arrival order."""
+        parse = datetime.fromisoformat
+        return [TaskUpdate(r[0], r[1], r[2], r[3], r[4], parse(r[5]), *r[6:]) for r in self.task_update_rows()]
+
+    def messages_with_outcome(self, outcomes: tuple[str, ...]) -> list[dict[str, Any]]:
+        return list(self.db.query(
+            f"SELECT id, received_at, sender, subject, outcome, codes, error, attempts FROM messages "
+            f"WHERE outcome IN ({','.join('?' * len(outcomes))}) ORDER BY id", list(outcomes)))
+
+    def outcome_counts(self, since: datetime | None = None, until: datetime | None = None) -> dict[str, int]:
+        """Inbound messages per outcome (received in [since, until) when given)."""
+        if since is None or until is None:
+            return dict(self.db.execute("SELECT outcome, count(*) FROM messages GROUP BY 1").fetchall())
+        return dict(self.db.execute(
+            "SELECT outcome, count(*) FROM messages WHERE received_at>=? AND received_at<? GROUP BY 1",
+            [since.isoformat(), until.isoformat()]).fetchall())
+
+    def purpose_counts(self, since: datetime | None = None, until: datetime | None = None) -> dict[str, int]:
+        """Outgoing messages per purpose (created in [since, until) when given)."""
+        if since is None or until is None:
+            return dict(self.db.execute("SELECT purpose, count(*) FROM outbox GROUP BY 1").fetchall())
+        return dict(self.db.execute(
+            "SELECT purpose, count(*) FROM outbox WHERE created_at>=? AND created_at<? GROUP BY 1",
+            [since.isoformat(), until.isoformat()]).fetchall())
+
+    # -- IMAP UIDs
+    def other_uidvalidity(self, mailbox: str, uidvalidity: int) -> int | None:
+        """The highest UIDVALIDITY recorded for this mailbox other than the given one."""
+        return self.db.execute("SELECT MAX(uidvalidity) FROM source_uids WHERE mailbox=? AND uidvalidity<>?",
+                               [mailbox, uidvalidity]).fetchone()[0]
+
+    def has_uidvalidity(self, mailbox: str, uidvalidity: int) -> bool:
+        return self.db.execute("SELECT 1 FROM source_uids WHERE mailbox=? AND uidvalidity=? LIMIT 1",
+                               [mailbox, uidvalidity]).fetchone() is not None
+
+    def uid_states(self, mailbox: str, uidvalidity: int, first: int, last: int) -> dict[int, int]:
+        """done state of the recorded UIDs in [first, last] (only that range is read)."""
+        rows = self.db.execute(
+            "SELECT uid, done FROM source_uids WHERE mailbox=? AND uidvalidity=? AND uid BETWEEN ? AND ?",
+            [mailbox, uidvalidity, first, last]).fetchall()
+        return {int(uid): int(done) for uid, done in rows}
+
+    def record_uid(self, mailbox: str, uidvalidity: int, uid: int, key: str, done: int) -> None:
+        self.db.execute(
+            "INSERT INTO source_uids(mailbox, uidvalidity, uid, message_key, done) VALUES(?,?,?,?,?) "
+            "ON CONFLICT(mailbox, uidvalidity, uid) DO UPDATE SET message_key=excluded.message_key, "
+            "done=MAX(done, excluded.done)",
+            [mailbox, uidvalidity, uid, key, done])
+
+    def uids_in_state(self, mailbox: str, uidvalidity: int, done: int) -> list[tuple[int, str, str | None]]:
+        """(uid, message key, the message's outcome) of the UIDs in this done state."""
+        return self.db.execute(
+            "SELECT s.uid, s.message_key, m.outcome FROM source_uids s LEFT JOIN messages m ON m.key = s.message_key "
+            "WHERE s.mailbox=? AND s.uidvalidity=? AND s.done=?", [mailbox, uidvalidity, done]).fetchall()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
+
+from parsers.read import message_key, normalise_message_id
 
 
 @dataclass
@@ -26,3 +29,21 @@ class Source(Protocol):
     def mark_done(self, item: Inbound, failed: bool) -> None: ...
 
     def close(self) -> None: ...
+
+
+_MESSAGE_ID = re.compile(rb"^message-id[ \t]*:[ \t]*((?:.*)(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
+
+
+def _header_message_id(raw: bytes) -> str | None:
+    """The Message-ID from the raw header block (a regex: no full header parse on the hot path)."""
+    end = min((i for i in (raw.find(b"\r\n\r\n"), raw.find(b"\n\n")) if i >= 0), default=len(raw))
+    m = _MESSAGE_ID.search(raw, 0, end)
+    if not m:
+        return None
+    return normalise_message_id(m.group(1).decode("ascii", errors="replace"))
+
+
+def inbound_key(raw: bytes) -> tuple[str, str | None]:
+    """(deduplication key, normalised Message-ID) of raw bytes; sources use it to label what they did."""
+    mid = _header_message_id(raw)
+    return message_key(raw, mid), mid

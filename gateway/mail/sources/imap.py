@@ -28,11 +28,10 @@ from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
 from imapclient.imapclient import DELETED, SocketTimeout
 
-from gateway.app.pipeline import inbound_key
 from gateway.config import Config
 from gateway.errors import UserError
 from gateway.mail.net import is_loopback
-from gateway.mail.sources import Inbound
+from gateway.mail.sources import Inbound, inbound_key
 from gateway.store import Store
 
 log = logging.getLogger(__name__)
@@ -205,12 +204,8 @@ class ImapSource:
 
     def _set_uidvalidity(self, uidv: int) -> None:
         if uidv != self.uidvalidity:
-            known = self.store.db.execute(
-                "SELECT MAX(uidvalidity) FROM source_uids WHERE mailbox=? AND uidvalidity<>?",
-                [self.mailbox, uidv]).fetchone()[0]
-            has_current = self.store.db.execute(
-                "SELECT 1 FROM source_uids WHERE mailbox=? AND uidvalidity=? LIMIT 1", [self.mailbox, uidv]).fetchone()
-            if known is not None and not has_current:
+            known = self.store.other_uidvalidity(self.mailbox, uidv)
+            if known is not None and not self.store.has_uidvalidity(self.mailbox, uidv):
                 log.warning("%s: UIDVALIDITY of %s changed (%s -> %s): its messages are matched again by "
                             "Message-ID, nothing is imported twice", _describe(self.cfg), self.mailbox, known, uidv)
         self.uidvalidity = uidv
@@ -230,17 +225,10 @@ class ImapSource:
         """done state of the given UIDs (sorted); only their range is read, not years of history."""
         if not uids:
             return {}
-        rows = self.store.db.execute(
-            "SELECT uid, done FROM source_uids WHERE mailbox=? AND uidvalidity=? AND uid BETWEEN ? AND ?",
-            [self.mailbox, uidvalidity, uids[0], uids[-1]]).fetchall()
-        return {int(uid): int(done) for uid, done in rows}
+        return self.store.uid_states(self.mailbox, uidvalidity, uids[0], uids[-1])
 
     def _record(self, uidvalidity: int, uid: int, key: str, done: int) -> None:
-        self.store.db.execute(
-            "INSERT INTO source_uids(mailbox, uidvalidity, uid, message_key, done) VALUES(?,?,?,?,?) "
-            "ON CONFLICT(mailbox, uidvalidity, uid) DO UPDATE SET message_key=excluded.message_key, "
-            "done=MAX(done, excluded.done)",
-            [self.mailbox, uidvalidity, uid, key, done])
+        self.store.record_uid(self.mailbox, uidvalidity, uid, key, done)
 
     def _pending(self, client: IMAPClient) -> tuple[int, list[int], list[int]]:
         """(UIDVALIDITY, UIDs never committed, UIDs committed whose move is owed), oldest first."""
@@ -430,9 +418,7 @@ class ImapSource:
     def _redo_moves(self, uids: Iterable[int], uidv: int) -> None:
         """Moves owed from an earlier batch (crash or lost connection after the commit)."""
         assert self.client is not None
-        rows = self.store.db.execute(
-            "SELECT s.uid, s.message_key, m.outcome FROM source_uids s LEFT JOIN messages m ON m.key = s.message_key "
-            "WHERE s.mailbox=? AND s.uidvalidity=? AND s.done=?", [self.mailbox, uidv, DONE_COMMITTED]).fetchall()
+        rows = self.store.uids_in_state(self.mailbox, uidv, DONE_COMMITTED)
         wanted = set(uids)
         by_dest: dict[str, list[tuple[int, str]]] = {}
         for uid, key, outcome in rows:

@@ -1,0 +1,149 @@
+"""The snapshot type the site builder owns: everything the pages show, computed, nothing to query.
+The gateway builds it (gateway.app.snapshot); the builder only formats it."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from parsers.models import Cell, Rates, TaskInfo, TaskUpdate, UnitInfo
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while building hundreds of thousands of short-lived objects
+    that form no cycles worth collecting (it would run hundreds of times for nothing)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+
+@dataclass(slots=True)
+class Update(TaskUpdate):
+    """A task update as the pages show it: the stored fields, and how it folds into the timeline."""
+
+    # Text fields equal to the same unit's previous update of this task (the timeline folds them).
+    unchanged: frozenset[str] = frozenset()
+    # When this unit first raised the difficulty it still names (consecutive identical updates).
+    difficulty_since: datetime | None = None
+    # The timeline shows an update once and counts the same unit's identical updates after it.
+    folded: bool = False
+    repeats: int = 0
+    repeats_until: datetime | None = None
+
+    def same_as(self, other: Update) -> bool:
+        return (self.status, self.progress, self.result, self.difficulties, self.proposals, self.notes) == (
+            other.status, other.progress, other.result, other.difficulties, other.proposals, other.notes)
+
+
+@dataclass
+class TaskView:
+    info: TaskInfo
+    status: str | None = None
+    progress: int | None = None
+    last_update: Update | None = None
+    updates: list[Update] = field(default_factory=list)
+    overdue: bool = False
+    days_left: int | None = None
+    deadline: date | None = None
+    open_difficulties: list[Update] = field(default_factory=list)
+
+    @property
+    def timeline(self) -> list[Update]:
+        """Every update that changed something, newest first (identical repeats are counted on it)."""
+        return [u for u in reversed(self.updates) if not u.folded]
+
+    @property
+    def state(self) -> str:
+        """One filter key: overdue, or the status, or 'none' when nobody reported on it yet."""
+        return "overdue" if self.overdue else (self.status or "none")
+
+
+@dataclass
+class UnitView:
+    info: UnitInfo
+    led: list[str] = field(default_factory=list)
+    supported: list[str] = field(default_factory=list)
+    current: dict[str, Cell] = field(default_factory=dict)
+    rates: Rates = field(default_factory=Rates)
+    rates_by_kind: dict[str, Rates] = field(default_factory=dict)
+    calendar: list[Cell] = field(default_factory=list)  # every working day of the window
+    cells: dict[str, list[Cell]] = field(default_factory=dict)  # kind -> every period of the window
+    latest: list[Update] = field(default_factory=list)
+    completed: int = 0
+    overdue: int = 0
+    # The unit's own latest word on each of its tasks (pre-fills its report form).
+    own_last: dict[str, Update] = field(default_factory=dict)
+
+    @property
+    def tasks(self) -> list[str]:
+        return self.led + [c for c in self.supported if c not in self.led]
+
+
+@dataclass
+class ReportView:
+    id: int
+    unit: str
+    kind: str
+    period: str
+    received_at: datetime
+    timeliness: str | None
+    summary: str | None
+    updates: list[Update] = field(default_factory=list)
+    count: int = 1  # reports received for this unit and period (the latest supersedes)
+
+
+@dataclass
+class PeriodView:
+    kind: str
+    period: str
+    deadline: datetime
+    cells: list[Cell]
+    reports: dict[str, ReportView]  # unit -> the latest report for the period
+    counts: dict[str, int]  # on_time / late / missing / pending
+    _by_unit: dict[str, Cell] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_unit = {c.unit: c for c in self.cells}
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}-{self.period}"
+
+    def cell(self, unit: str) -> Cell | None:
+        return self._by_unit.get(unit)
+
+
+@dataclass
+class Snapshot:
+    org_name: str
+    title: str
+    now: datetime
+    data_as_of: datetime
+    today: date
+    show_emails: bool
+    units: list[UnitView]
+    tasks: list[TaskView]
+    current: dict[str, str]  # kind -> period of today
+    current_cells: dict[str, list[Cell]]
+    trend: list[tuple[date, Rates]]
+    difficulties: list[Update]
+    reports: list[dict[str, Any]]
+    window_start: date
+    groups: list[str]
+    updates: list[Update] = field(default_factory=list)
+    periods: list[PeriodView] = field(default_factory=list)  # newest first
+    new_difficulties: list[Update] = field(default_factory=list)  # newest first (the Atom feed)
+    base_url: str = ""
+
+    def unit(self, code: str) -> UnitView | None:
+        return next((u for u in self.units if u.info.code == code), None)
