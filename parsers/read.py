@@ -369,13 +369,16 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
         # Not parsed at all: a header section this large is broken or hostile.
         return ParsedReport(outcome="rejected", codes=["too_large"], received_at=ctx.received_at,
                             error=f"header section over {ctx.max_header_bytes} bytes")
+    too_big = len(raw) > ctx.max_bytes
+    if too_big:
+        # The size limit holds before the body is read: only the header section is parsed (to
+        # classify machine mail and name the sender); a 60 MB attachment is never copied or decoded.
+        raw = raw[: header_size(raw)] + b"\n\n"
     if raw.lower().count(b"content-type:") > 4 * mime.MAX_PARTS:
         # The stdlib parser's time grows with the number of parts; no report has thousands.
         return ParsedReport(outcome="rejected", codes=["too_large"], received_at=ctx.received_at,
                             error=f"more than {4 * mime.MAX_PARTS} MIME parts")
-    # The size limit holds before the body is parsed: only the header section is read for a
-    # message over it (a 60 MB attachment never reaches the MIME parser).
-    msg = mime.load(raw if len(raw) <= ctx.max_bytes else raw[: header_size(raw)] + b"\n\n")
+    msg = mime.load(raw)
     sender = sender_address(msg)
     subject = clean_line(decoded_header(msg, "Subject"))[:500]
     received_at = ctx.received_at or arrival_from_headers(msg)
@@ -402,7 +405,7 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
         if machine == "bounce":
             out.bounced_addresses = bounced_addresses(msg)
         return reject(machine, "ignored")
-    if len(raw) > ctx.max_bytes:
+    if too_big:
         return reject("too_large")
     if not sender or sender not in look.by_email:
         return reject("unknown_sender")

@@ -40,7 +40,8 @@ WARNINGS = {"unknown_task", "task_not_assigned", "invalid_progress", "unknown_st
             "kind_inferred", "period_inferred", "kind_conflict",
             # SPEC §5.1: uncertain readings are told, not recorded
             "status_uncertain", "progress_uncertain", "progress_range", "status_progress_conflict",
-            "task_without_status", "unread_text", "carried_forward", "form_unchanged", "unit_section_unattributed"}
+            "task_without_status", "unread_text", "carried_forward", "form_unchanged", "unit_section_unattributed",
+            "task_ambiguous"}
 PERIOD = re.compile(r"^\d{4}-(?:\d{2}-\d{2}|W\d{2}|\d{2})$")
 
 
