@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 Outcome = Literal["accepted", "rejected", "ignored"]
 Kind = Literal["daily", "weekly", "monthly"]
 Status = Literal["not_started", "in_progress", "completed", "paused"]
+KINDS: tuple[Kind, ...] = ("daily", "weekly", "monthly")
 
 
 class UnitInfo(BaseModel):
@@ -24,7 +25,7 @@ class UnitInfo(BaseModel):
     focal_point: str = ""
     emails: list[str] = Field(default_factory=list)
     head: str = ""
-    reports: list[Kind] = Field(default_factory=lambda: ["daily", "weekly", "monthly"])
+    reports: list[Kind] = Field(default_factory=lambda: list(KINDS))
 
 
 class TaskInfo(BaseModel):
@@ -134,8 +135,6 @@ class ParsedReport(BaseModel):
 
 
 # -- Records and compliance values shared by the gateway and the site builder -------------------
-
-KINDS: tuple[Kind, ...] = ("daily", "weekly", "monthly")
 
 
 @dataclass(slots=True)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install every test need — Dovecot (IMAP), Debian's Chromium, the Python packages — and run the
-# whole suite: ruff, then pytest against a real Dovecot, a real aiosmtpd and a real Chromium.
+# whole suite: ruff, mypy (gateway, parsers, site_builder), then pytest against a real Dovecot, a
+# real aiosmtpd and a real Chromium (the architecture test and the wheel test are among them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
@@ -14,4 +15,5 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 . scripts/venv.sh "[test]"
 .venv/bin/ruff check .
+.venv/bin/mypy
 exec .venv/bin/python -m pytest -p no:cacheprovider "$@"

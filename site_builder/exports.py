@@ -32,7 +32,7 @@ class Table:
     columns: list[str]
     headers: list[str]
     rows: list[list[Any]]
-    widths: list[float]
+    widths: Sequence[float]
 
 
 def _rate(v: float | None) -> float | None:
@@ -62,9 +62,9 @@ def tables(snap: Snapshot) -> list[Table]:
 
     task_rows = []
     for t in sorted(snap.tasks, key=lambda t: t.info.code):
-        i = t.info
-        task_rows.append([i.code, i.title, i.group, i.lead_unit, ";".join(i.coordinating_units), i.responsible,
-                          i.deadline, i.expected_result, i.responsibility, t.status, t.progress, t.overdue,
+        ti = t.info
+        task_rows.append([ti.code, ti.title, ti.group, ti.lead_unit, ";".join(ti.coordinating_units), ti.responsible,
+                          ti.deadline, ti.expected_result, ti.responsibility, t.status, t.progress, t.overdue,
                           t.last_update.received_at.isoformat() if t.last_update else None])
     reports = [[r["id"], r["unit"], r["kind"], r["period"], r["received_at"], r["timeliness"], r["summary"]]
                for r in reversed(snap.reports)]

@@ -36,7 +36,7 @@ def _text(value: str) -> str:
 class Sheet:
     name: str
     rows: Iterable[Sequence[Cell]]
-    widths: list[float] = field(default_factory=list)
+    widths: Sequence[float] = field(default_factory=list)
     bold_rows: frozenset[int] = frozenset()  # 0-based indexes of rows in bold (headers)
     freeze_row: int = 0  # rows kept visible when scrolling (0 = none)
 

@@ -12,6 +12,7 @@ processed by `poll`, exactly as in production; nothing is inserted into the data
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import logging
 import os
@@ -19,11 +20,12 @@ import random
 import sys
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, formataddr
 from pathlib import Path
+from typing import TextIO
 
 from gateway.app.clock import StepClock
 from gateway.app.instance import Instance
@@ -331,7 +333,7 @@ def _arrival(w: DemoWorld, deadline: datetime, persona: Persona, now: datetime) 
     return when + timedelta(seconds=w.rng.randint(0, 59))
 
 
-def _odd_mail(w: DemoWorld, day: date, tz) -> list[Mail]:
+def _odd_mail(w: DemoWorld, day: date, tz: tzinfo | None) -> list[Mail]:
     """Mail the gateway must reject or ignore: it happens every week in a real mailbox."""
     out: list[Mail] = []
     rng = w.rng
@@ -398,7 +400,7 @@ def _write_lists(path: Path, w: DemoWorld) -> None:
             wr.writerows(rows)
 
 
-def _day_line(inst: Instance, i: int, total: int, day: date, out) -> None:
+def _day_line(inst: Instance, i: int, total: int, day: date, out: TextIO) -> None:
     """Progress: what the service did with one day's mail."""
     lo = datetime.combine(day, time(0, 0), tzinfo=inst.cfg.tz)
     hi = datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=inst.cfg.tz)
@@ -407,6 +409,10 @@ def _day_line(inst: Instance, i: int, total: int, day: date, out) -> None:
     print(f"  [{i:>2}/{total}] {day:%a %d/%m/%Y}: {sum(got.values()):>3} messages ("
           + ", ".join(f"{k} {v}" for k, v in sorted(got.items())) + "); sent "
           + (", ".join(f"{k} {v}" for k, v in sorted(sent.items())) or "nothing"), file=out)
+
+
+def _deliver(maildir: Path, m: Mail, n: int) -> None:
+    deliver(maildir, m.raw, f"{int(m.when.timestamp())}.demo{n:05d}.mx:2,", m.when)
 
 
 def demo_clock(cal: WorkCalendar, real_now: datetime) -> datetime:
@@ -421,7 +427,7 @@ def demo_clock(cal: WorkCalendar, real_now: datetime) -> datetime:
     return datetime.combine(day, time(17, 15), tzinfo=real_now.tzinfo)
 
 
-def run_demo(path: Path | None, now: datetime | None = None, weeks: int = 5, out=sys.stdout) -> int:
+def run_demo(path: Path | None, now: datetime | None = None, weeks: int = 5, out: TextIO = sys.stdout) -> int:
     default = path is None
     path = (path or Path("demo")).absolute()
     if (path / "baocao.db").exists() or (path / "mail").exists():
@@ -462,11 +468,11 @@ def run_demo(path: Path | None, now: datetime | None = None, weeks: int = 5, out
     # warnings, exactly as in production.
     clock = StepClock(datetime.combine(start, time(6, 0), tzinfo=tz))
     for n, m in enumerate(mails):
-        clock.at(m.when, lambda m=m, n=n: deliver(maildir, m.raw, f"{int(m.when.timestamp())}.demo{n:05d}.mx:2,", m.when))
+        clock.at(m.when, functools.partial(_deliver, maildir, m, n))
     days = sorted({m.when.date() for m in mails})
     for i, day in enumerate(days, start=1):
         clock.at(min(datetime.combine(day, time(23, 59), tzinfo=tz), now),
-                 lambda i=i, day=day: _day_line(inst, i, len(days), day, out))
+                 functools.partial(_day_line, inst, i, len(days), day, out))
     runner = Runner(inst, clock, interval=6 * 3600, build_site=False)
     logging.getLogger("gateway").setLevel(logging.WARNING)
     runner.run(until=now)

@@ -92,7 +92,7 @@ def load_units(path: Path) -> list[UnitInfo]:
         units.append(
             UnitInfo(
                 code=code, name=r["name"] or code, short_name=r["short_name"], aliases=_split(r["aliases"]),
-                focal_point=r["focal_point"], emails=emails, head=r["head"], reports=reports,  # type: ignore[arg-type]
+                focal_point=r["focal_point"], emails=emails, head=r["head"], reports=reports,
             )
         )
     return units

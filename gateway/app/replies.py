@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from typing import Any
 
 from gateway.config import Config
 from gateway.domain.reminders import unit_tasks
@@ -40,7 +41,7 @@ def enqueue_reply(cfg: Config, theme: Theme, store: Store, directory: Directory,
     units = {u.code: u for u in directory.units}
     unit = units.get(report.unit or "")
     inbound_id = report.message_id
-    ctx = {"org_name": cfg.organisation.name}
+    ctx: dict[str, Any] = {"org_name": cfg.organisation.name}
     if purpose == "receipt":
         assert unit and report.kind and report.period
         first = store.first_report(unit.code, report.kind, report.period)

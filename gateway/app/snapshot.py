@@ -184,19 +184,19 @@ def _units(directory: Directory, comp: Compliance, cells_by_period: dict[tuple[s
         for c in cells:
             cells_by_unit.setdefault(c.unit, {}).setdefault(kind, []).append(c)
     latest_by_unit: dict[str, list[Update]] = {}
-    for u in reversed(updates):
-        lst = latest_by_unit.setdefault(u.unit, [])
+    for upd in reversed(updates):
+        lst = latest_by_unit.setdefault(upd.unit, [])
         if len(lst) < 10:
-            lst.append(u)
+            lst.append(upd)
     led: dict[str, list[str]] = {}
     supported: dict[str, list[str]] = {}
     for t in directory.tasks:
         led.setdefault(t.lead_unit, []).append(t.code)
-        for c in t.coordinating_units:
-            supported.setdefault(c, []).append(t.code)
+        for code in t.coordinating_units:
+            supported.setdefault(code, []).append(t.code)
     own_by_unit: dict[str, list[Update]] = {}
-    for u in updates:
-        own_by_unit.setdefault(u.unit, []).append(u)
+    for upd in updates:
+        own_by_unit.setdefault(upd.unit, []).append(upd)
     units: list[UnitView] = []
     for u in directory.units:
         uv = UnitView(info=u, led=led.get(u.code, []), supported=supported.get(u.code, []))
@@ -213,8 +213,8 @@ def _units(directory: Directory, comp: Compliance, cells_by_period: dict[tuple[s
         uv.latest = latest_by_unit.get(u.code, [])
         uv.own_last = {code: upd for code, upd in newest_by_task(own_by_unit.get(u.code, [])).items()
                        if code in tasks_by_code}
-        uv.completed = sum(1 for c in uv.led if tasks_by_code[c].status == "completed")
-        uv.overdue = sum(1 for c in uv.led if tasks_by_code[c].overdue)
+        uv.completed = sum(1 for code in uv.led if tasks_by_code[code].status == "completed")
+        uv.overdue = sum(1 for code in uv.led if tasks_by_code[code].overdue)
         units.append(uv)
     return units
 
@@ -233,9 +233,9 @@ def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_
     # Open difficulties: the latest update of each (unit, task) that still names one.
     difficulties = sorted((u for u in latest_pair.values() if u.difficulties), key=lambda u: u.received_at,
                           reverse=True)
-    for d in difficulties:
-        if d.task in tasks_by_code:
-            tasks_by_code[d.task].open_difficulties.append(d)
+    for diff in difficulties:
+        if diff.task in tasks_by_code:
+            tasks_by_code[diff.task].open_difficulties.append(diff)
     cur = current_periods(cal, today)
     cells_by_period = _cells_by_period(comp, window, cur, today)
     trend: list[tuple[date, Rates]] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from gateway.app.instance import Instance
 from gateway.app.records import compliance
@@ -28,7 +29,7 @@ def _table(rows: list[list[str]]) -> str:
     return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
 
 
-def status_table(inst: Instance, now) -> str:
+def status_table(inst: Instance, now: datetime) -> str:
     comp = compliance(inst.store, inst.directory, inst.calendar, now)
     cur = current_periods(inst.calendar, now.date())
     out = [f"{inst.cfg.organisation.name} — {now:%H:%M %d/%m/%Y}"]

@@ -60,8 +60,8 @@ class WorkCalendar:
             y, w = period.split("-W")
             d = date.fromisocalendar(int(y), int(w), self.rules.weekly_weekday + 1)
             return self._at(self._shift(d), self.rules.weekly)
-        y, m = (int(x) for x in period.split("-"))
-        d = date(y, m, _cal.monthrange(y, m)[1])
+        year, month = (int(x) for x in period.split("-"))
+        d = date(year, month, _cal.monthrange(year, month)[1])
         return self._at(self._shift(d), self.rules.monthly)
 
     def timeliness(self, kind: str, period: str, received_at: datetime) -> str:

@@ -41,7 +41,7 @@ class _Policy(Compat32):
     def _fold(self, name: str, value: Any, sanitize: bool) -> str:
         if isinstance(value, str) and value.isascii() and "\n" not in value and len(name) + len(value) < 76:
             return f"{name}: {value}{self.linesep}"
-        return super()._fold(name, value, sanitize)
+        return super()._fold(name, value, sanitize)  # type: ignore[misc]  # compat32's own (untyped) helper
 
 
 POLICY = _Policy()
@@ -67,7 +67,7 @@ def build(cfg: Config, *, to: str, subject: str, body: str, message_id: str, now
           auto: str = "auto-replied", attachments: list[tuple[str, str, bytes]] | None = None) -> Message:
     # email.mime with plain string headers: the policy-based EmailMessage re-parses and refolds
     # every header, which cost more than everything else in a receipt.
-    text = MIMEText(body, "plain", _UTF8, policy=POLICY)
+    text = MIMEText(body, "plain", _UTF8, policy=POLICY)  # type: ignore[arg-type]  # a Charset works (email.charset)
     if attachments:
         msg: Message = MIMEMultipart(policy=POLICY)
         msg.attach(text)

@@ -89,8 +89,8 @@ class Store:
             "VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(key) DO NOTHING",
             [key, message_id, source, source_ref, raw, len(raw), received_at.isoformat(), now.isoformat()],
         )
-        if cur.rowcount == 1:
-            return int(cur.lastrowid), True
+        if cur.rowcount == 1 and cur.lastrowid is not None:
+            return cur.lastrowid, True
         row = self.db.execute("SELECT id FROM messages WHERE key=?", [key]).fetchone()
         return int(row[0]), False
 
@@ -137,7 +137,8 @@ class Store:
             "VALUES(:message_pk, :unit, :kind, :period, :received_at, :deadline, :timeliness, :summary, :sender, :subject)",
             row,
         )
-        rid = int(cur.lastrowid)
+        assert cur.lastrowid is not None
+        rid = cur.lastrowid
         for t in tasks:
             self.db.execute(
                 "INSERT INTO task_updates(report_id, unit, task, kind, period, received_at, status, progress, result, "

@@ -46,7 +46,7 @@ MOVE_CHUNK = 100
 # Servers cap a command line (Dovecot: 64 KiB); a UID list is written out in full.
 UIDS_PER_COMMAND = 500
 # Lost connections: socket errors and timeouts (OSError), imaplib's abort (EOF, BYE).
-CONNECTION_ERRORS: tuple[type[BaseException], ...] = (OSError, imaplib.IMAP4.abort)
+CONNECTION_ERRORS: tuple[type[Exception], ...] = (OSError, imaplib.IMAP4.abort)
 # An extra CA certificate (a provincial mail server with a private CA), added to the system's.
 CA_FILE_ENV = "BAOCAO_IMAP_CA_FILE"
 
@@ -58,6 +58,10 @@ class ImapError(UserError):
 
 class ImapUnavailable(ConnectionError):
     """The server cannot be reached or dropped us: temporary, retried (never fatal for `baocao run`)."""
+
+
+# What the wait for new mail retries after (reconnecting with back-off).
+RETRY_ERRORS: tuple[type[Exception], ...] = (ImapError, *CONNECTION_ERRORS, imaplib.IMAP4.error)
 
 
 def _describe(cfg: Config) -> str:
@@ -460,7 +464,7 @@ class ImapSource:
                     self._idle(client, min(left, float(self.cfg.imap.idle_seconds)))
                 else:
                     self._sleep(min(left, float(self.cfg.imap.poll_seconds)))
-            except (ImapError, *CONNECTION_ERRORS, imaplib.IMAP4.error) as exc:
+            except RETRY_ERRORS as exc:
                 self._drop(str(exc))
                 left = deadline - time.monotonic()
                 log.warning("%s: %s; retrying in %.0fs", _describe(self.cfg), exc, min(self._backoff, max(left, 0)))
