@@ -144,84 +144,102 @@ def _form_text(theme: Theme, snap: Snapshot, u: UnitView, rows: list[dict[str, A
     return theme.report_form(u.info, "daily", snap.current["daily"], tasks) + "\n"
 
 
-def render_pages(snap: Snapshot, theme: Theme, previous: Path | None = None) -> dict[str, bytes]:
-    """Every file of the site. `previous` is the last published build: a page whose content is
-    unchanged keeps its old bytes (and so its old data-as-of stamp)."""
-    labels = theme.messages
-    h = _Helpers(snap, labels)
-    env = _env(theme, h)
-    env.globals["state_labels"] = {**labels["statuses"], **labels["site_states"]}
-    stamp = Markup(f'<time class="asof" datetime="{snap.data_as_of.isoformat()}">'
-                   f'{snap.data_as_of:%H:%M %d/%m/%Y}</time>')
-    common: dict[str, Any] = {"s": snap, "units_by_code": h.units, "tasks_by_code": h.tasks,
-                              "asof": Markup(ASOF_PLACEHOLDER)}
-    templates: dict[str, jinja2.Template] = {}
+class _Pages:
+    """Renders pages into `files`: a page whose content is unchanged since `previous` (the last
+    published build) keeps its old bytes, and so its old data-as-of stamp."""
 
-    def page(files: dict[str, bytes], path: str, template: str, **ctx: Any) -> None:
-        tpl = templates.get(template)
+    def __init__(self, snap: Snapshot, theme: Theme, previous: Path | None) -> None:
+        self.snap, self.theme, self.previous = snap, theme, previous
+        self.labels = theme.messages
+        self.helpers = _Helpers(snap, self.labels)
+        self.env = _env(theme, self.helpers)
+        self.env.globals["state_labels"] = {**self.labels["statuses"], **self.labels["site_states"]}
+        self.stamp = Markup(f'<time class="asof" datetime="{snap.data_as_of.isoformat()}">'
+                            f'{snap.data_as_of:%H:%M %d/%m/%Y}</time>')
+        self.common: dict[str, Any] = {"s": snap, "units_by_code": self.helpers.units,
+                                       "tasks_by_code": self.helpers.tasks, "asof": Markup(ASOF_PLACEHOLDER)}
+        self.templates: dict[str, jinja2.Template] = {}
+        self.files: dict[str, bytes] = {}
+
+    def page(self, path: str, template: str, **ctx: Any) -> None:
+        tpl = self.templates.get(template)
         if tpl is None:
-            tpl = templates[template] = env.get_template(f"site/{template}")
-        html = tpl.render(root="../" * path.count("/"), path=path, **common, **ctx)
-        if previous is not None:
-            old = previous / path
+            tpl = self.templates[template] = self.env.get_template(f"site/{template}")
+        html = tpl.render(root="../" * path.count("/"), path=path, **self.common, **ctx)
+        if self.previous is not None:
             try:
-                old_text = old.read_bytes().decode("utf-8")
+                old_text: str | None = (self.previous / path).read_bytes().decode("utf-8")
             except (OSError, UnicodeDecodeError):
                 old_text = None
             if old_text is not None and _ASOF_RE.sub(ASOF_PLACEHOLDER, old_text) == html:
-                files[path] = old_text.encode("utf-8")
+                self.files[path] = old_text.encode("utf-8")
                 return
-        files[path] = html.replace(ASOF_PLACEHOLDER, stamp).encode("utf-8")
+        self.files[path] = html.replace(ASOF_PLACEHOLDER, self.stamp).encode("utf-8")
 
-    def pages(files: dict[str, bytes]) -> dict[str, bytes]:
-        # Overview
-        page(files, "index.html", "home.html.j2")
-        # Units
-        page(files, "don-vi/index.html", "units.html.j2")
-        for u in snap.units:
-            page(files, unit_path(u.info.code), "unit.html.j2", u=u)
-        # Tasks: the full list, pre-rendered filter views (no JavaScript needed), one page each
-        page(files, "nhiem-vu/index.html", "tasks.html.j2", view=None, view_tasks=snap.tasks)
-        for g in snap.groups:
-            page(files, group_path(g), "tasks.html.j2", view=("group", g),
-                 view_tasks=[t for t in snap.tasks if t.info.group == g])
-        for state in STATES:
-            page(files, state_path(state), "tasks.html.j2", view=("state", state),
-                 view_tasks=[t for t in snap.tasks if t.state == state])
-        for t in snap.tasks:
-            page(files, task_path(t.info.code), "task.html.j2", t=t)
-        # Difficulties, scores
-        page(files, "kho-khan/index.html", "difficulties.html.j2")
-        page(files, "danh-gia/index.html", "scores.html.j2")
-        # Guide, and each unit's form and template
-        page(files, "huong-dan/index.html", "guide.html.j2")
-        kind_label = labels["kinds"]["daily"]
-        for u in snap.units:
-            rows = exports.form_rows(snap, u, lambda st: labels["statuses"].get(st, st))
-            text = _form_text(theme, snap, u, rows)
-            files[guide_path(u.info.code, "txt")] = text.encode("utf-8")
-            files[guide_path(u.info.code, "xlsx")] = exports.xlsx_template(
-                snap, u, rows, kind_label, theme.period_input("daily", snap.current["daily"]))
-            page(files, guide_path(u.info.code), "guide_unit.html.j2", u=u, form_text=text, form_rows=rows)
-        # Archive: one page per period
-        page(files, "luu-tru/index.html", "archive.html.j2")
-        for pv in snap.periods:
-            page(files, archive_path(pv.kind, pv.period), "period.html.j2", pv=pv)
-        page(files, "du-lieu/index.html", "data.html.j2")
-        files["du-lieu/kho-khan.atom"] = _feed(env, snap, h)
-        for rel, data in theme.static_files().items():
-            files[f"static/{rel}"] = data
-        return files
+
+def _overview_units_tasks(w: _Pages) -> None:
+    snap = w.snap
+    w.page("index.html", "home.html.j2")
+    w.page("don-vi/index.html", "units.html.j2")
+    for u in snap.units:
+        w.page(unit_path(u.info.code), "unit.html.j2", u=u)
+    # Tasks: the full list, pre-rendered filter views (no JavaScript needed), one page each
+    w.page("nhiem-vu/index.html", "tasks.html.j2", view=None, view_tasks=snap.tasks)
+    for g in snap.groups:
+        w.page(group_path(g), "tasks.html.j2", view=("group", g), view_tasks=[t for t in snap.tasks if t.info.group == g])
+    for state in STATES:
+        w.page(state_path(state), "tasks.html.j2", view=("state", state),
+               view_tasks=[t for t in snap.tasks if t.state == state])
+    for t in snap.tasks:
+        w.page(task_path(t.info.code), "task.html.j2", t=t)
+    w.page("kho-khan/index.html", "difficulties.html.j2")
+    w.page("danh-gia/index.html", "scores.html.j2")
+
+
+def _guide(w: _Pages) -> None:
+    """The guide, and each unit's form as text, as a pre-filled XLSX and on its own page."""
+    snap, theme, labels = w.snap, w.theme, w.labels
+    w.page("huong-dan/index.html", "guide.html.j2")
+    kind_label = labels["kinds"]["daily"]
+    period = theme.period_input("daily", snap.current["daily"])
+    for u in snap.units:
+        rows = exports.form_rows(snap, u, lambda st: labels["statuses"].get(st, st))
+        text = _form_text(theme, snap, u, rows)
+        w.files[guide_path(u.info.code, "txt")] = text.encode("utf-8")
+        w.files[guide_path(u.info.code, "xlsx")] = exports.xlsx_template(snap, u, rows, kind_label, period)
+        w.page(guide_path(u.info.code), "guide_unit.html.j2", u=u, form_text=text, form_rows=rows)
+
+
+def _archive_data_static(w: _Pages) -> None:
+    w.page("luu-tru/index.html", "archive.html.j2")
+    for pv in w.snap.periods:
+        w.page(archive_path(pv.kind, pv.period), "period.html.j2", pv=pv)
+    w.page("du-lieu/index.html", "data.html.j2")
+    w.files["du-lieu/kho-khan.atom"] = _feed(w.env, w.snap, w.helpers)
+    for rel, data in w.theme.static_files().items():
+        w.files[f"static/{rel}"] = data
+
+
+def render_pages(snap: Snapshot, theme: Theme, previous: Path | None = None) -> dict[str, bytes]:
+    """Every file of the site. `previous` is the last published build: a page whose content is
+    unchanged keeps its old bytes (and so its old data-as-of stamp)."""
+
+    def pages() -> dict[str, bytes]:
+        w = _Pages(snap, theme, previous)
+        _overview_units_tasks(w)
+        _guide(w)
+        _archive_data_static(w)
+        return w.files
 
     with paused_gc():
         # The data exports are as much work as all the pages: on two cores, a second process
         # builds them meanwhile.
         if len(snap.updates) >= PARALLEL_FROM and _workers() > 1:
             exported = in_child(lambda: exports.exports(snap))
-            files = pages({})
+            files = pages()
             files.update(exported())
         else:
-            files = pages({})
+            files = pages()
             files.update(exports.exports(snap))
     return files
 
