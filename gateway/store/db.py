@@ -248,19 +248,17 @@ class Store:
 
     def outcome_counts(self, since: datetime | None = None, until: datetime | None = None) -> dict[str, int]:
         """Inbound messages per outcome (received in [since, until) when given)."""
-        if since is None or until is None:
-            return dict(self.db.execute("SELECT outcome, count(*) FROM messages GROUP BY 1").fetchall())
-        return dict(self.db.execute(
-            "SELECT outcome, count(*) FROM messages WHERE received_at>=? AND received_at<? GROUP BY 1",
-            [since.isoformat(), until.isoformat()]).fetchall())
+        return self._counts("SELECT outcome, count(*) FROM messages", "received_at", since, until)
 
     def purpose_counts(self, since: datetime | None = None, until: datetime | None = None) -> dict[str, int]:
         """Outgoing messages per purpose (created in [since, until) when given)."""
+        return self._counts("SELECT purpose, count(*) FROM outbox", "created_at", since, until)
+
+    def _counts(self, select: str, stamp: str, since: datetime | None, until: datetime | None) -> dict[str, int]:
         if since is None or until is None:
-            return dict(self.db.execute("SELECT purpose, count(*) FROM outbox GROUP BY 1").fetchall())
-        return dict(self.db.execute(
-            "SELECT purpose, count(*) FROM outbox WHERE created_at>=? AND created_at<? GROUP BY 1",
-            [since.isoformat(), until.isoformat()]).fetchall())
+            return dict(self.db.execute(f"{select} GROUP BY 1").fetchall())
+        return dict(self.db.execute(f"{select} WHERE {stamp}>=? AND {stamp}<? GROUP BY 1",
+                                    [since.isoformat(), until.isoformat()]).fetchall())
 
     # -- IMAP UIDs
     def other_uidvalidity(self, mailbox: str, uidvalidity: int) -> int | None:
