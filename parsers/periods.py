@@ -12,7 +12,7 @@ from parsers.text import fold
 
 Kind = str  # "daily" | "weekly" | "monthly"
 
-_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4}|\d{2})(?!\d)")
+_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4}|\d{2}(?![\d/.]))(?!\d)")
 _DM = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
 _YMD = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _WORDS_DMY = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam|,|/)\s*(\d{4})")

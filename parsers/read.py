@@ -182,7 +182,7 @@ class _Lookup:
 
     def _about(self, code: str, text: str) -> str:
         """The words about a task after its code: its title, in parentheses or before a colon, cut."""
-        text = text.strip(" -–—:.,;")
+        text = text.strip(" -–—:.,;)")
         info = self.tasks.get(task_key(code) or "")
         if info is None:
             return text

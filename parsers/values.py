@@ -42,10 +42,11 @@ _STATUS_RULES: list[tuple[str, str | None]] = [
     (r"(?:hoan thanh|hoan tat) co ban", None),
     (r"(?:hoan thanh|hoan tat|xong) (?:giai doan|buoc|phan|dot|hang muc|khau|ky|noi dung|mot phan|\d{1,3}(?:[.,]\d+)? ?(?:%|phan tram)|\d+ ?/ ?\d+)", None),
     (r"khong hoan thanh|khong dat", None),
+    (r"chua (?:thuc hien|trien khai|lam|tien hanh) (?:tiep|duoc tiep)|chua co tien trien|dung lai", None),
     (r"chua (?:thuc hien|trien khai|bat dau|lam|khoi dong|tien hanh)|not (?:yet )?started|not_started|to ?do", "not_started"),
     (r"tam (?:dung|ngung|hoan)|ngung (?:thuc hien|trien khai)|dung thuc hien|paused?|on hold|suspended", "paused"),
     (r"(?:da )?(?:hoan thanh|hoan tat)(?P<when> (?:tre|cham|qua|dung|som|truoc) ?(?:han|thoi han|tien do|ke hoach)| 100 ?%| toan bo| xong)?|da xong|xong|completed?|done|finished|ket thuc", "completed"),
-    (r"dang (?:thuc hien|trien khai|tien hanh|xu ly|lam|hoan thien|trien|chuan bi|xay dung|phoi hop|to chuc|ra soat|tiep tuc)|tiep tuc (?:thuc hien|trien khai)|in[ _-]?progress|ongoing|on ?going|working", "in_progress"),
+    (r"dang (?:thuc hien|trien khai|tien hanh|xu ly|lam|hoan thien|trien|chuan bi|xay dung|phoi hop|to chuc|ra soat|tiep tuc)|tiep tuc (?:duoc )?(?:thuc hien|trien khai)|in[ _-]?progress|ongoing|on ?going|working", "in_progress"),
 ]
 _STATUS = [(re.compile(r"(?<![a-z0-9])(?:" + rx + r")" + _WORD_END), st) for rx, st in _STATUS_RULES]
 _DANG = re.compile(r"(?<![a-z0-9])dang(?![a-z0-9])")
@@ -131,6 +132,9 @@ _PCT = re.compile(r"(-?\d{1,4}(?:[.,]\d+)?)\s*(?:%|phan tram|percent|pct)")
 _FRACTION = re.compile(r"(\d{1,6})\s*/\s*(\d{1,6})(?!\s*/)")
 _BOUND = re.compile(r"(?:tren|hon|gan|duoi|it nhat|toi thieu|toi da|xap xi|chua den|chua toi|khong qua)\s*$")
 _TARGET = re.compile(r"(?:du kien|phan dau|ke hoach|muc tieu|chi tieu|se dat|se|dat muc|yeu cau|can dat|phai dat|dang ky)\b[^.;]{0,30}$")
+# The writer doubts the figure: 'em chưa chắc', 'số liệu tạm tính', 'sẽ báo cáo bổ sung'.
+_HEDGE = re.compile(r"\b(?:chua chac|khong chac|chua chinh xac|chua duoc xac minh|tam tinh|so bo|"
+                    r"can kiem tra lai|se (?:bao cao|cap nhat) (?:bo sung|lai|sau)|hoi lai|xac minh lai)\b")
 _APPROX = re.compile(r"(?:khoang|uoc|uoc dat|uoc tinh|tam|chung|dat khoang)\s*$")
 _BARE = re.compile(r"^(?:(?:dat|duoc|khoang|uoc dat|uoc|tien do|hoan thanh)\s*)*(-?\d{1,4}(?:[.,]\d+)?)\s*(?:%|phan tram)?\s*[.;]?$")
 _FRACTION_LEAD = re.compile(r"(?:hoan thanh|dat|duoc|xong|thuc hien|trien khai|lap dat|cap|so hoa|da)\s*$")
@@ -155,12 +159,17 @@ def read_progress(text: str | None, prose: bool = False) -> Reading:
     m = _PCT_RANGE.search(t)
     if m:
         return Reading(None, "progress_range", quote)
+    if _HEDGE.search(t):
+        return Reading(None, "progress_uncertain", quote)  # 'khoảng 50% (số liệu này em chưa chắc…)'
     masked = _mask_dates(t)
     values: list[float] = []
     problem: str | None = None
+    targets = 0
     for m in _PCT.finditer(masked):
         before = masked[max(0, m.start() - 40) : m.start()]
         if _TARGET.search(before):
+            n = _num(m.group(1))
+            targets += 1 if n is not None and n < 100 else 0
             continue  # "phấn đấu đạt 90%": a target, not the state
         if _BOUND.search(before):
             problem = problem or "progress_uncertain"
@@ -193,6 +202,9 @@ def read_progress(text: str | None, prose: bool = False) -> Reading:
         elif not is_blank(t):
             return Reading(None, "invalid_progress", quote)
     distinct = sorted(set(values))
+    if distinct and targets:
+        # '55,6 % dân số (chỉ tiêu giao là 80 %)': of the population or of the target? Not known.
+        return Reading(None, "progress_uncertain", quote)
     if len(distinct) > 1:
         return Reading(None, "progress_uncertain", quote)
     if distinct:
