@@ -200,7 +200,7 @@ def test_reply_to_a_reminder_is_accepted_with_the_edited_values(inst: Instance, 
     # A day before: SKHCN reported NV01 at 60% and NV02 at 20%, so the reminder's form quotes those.
     deliver_eml(inst, eml(SKHCN, "BC", report("SKHCN", "Ngày", "19/05/2025",
                                               "Nhiệm vụ: NV01\nTình trạng: Đang thực hiện\nTiến độ: 60%\n\n"
-                                              "Nhiệm vụ: NV02\nTình trạng: Chưa thực hiện\nTiến độ: 20%\n"),
+                                              "Nhiệm vụ: NV02\nTình trạng: Đang thực hiện\nTiến độ: 20%\n"),
                           message_id="<prev@skhcn>"), "prev", at("2025-05-19 15:00"))
     poll(inst, at("2025-05-19 15:00"), build=False)
     server.messages.clear()
