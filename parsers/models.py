@@ -154,6 +154,7 @@ class TaskUpdate:
     proposals: str | None
     notes: str | None
     id: int = 0
+    carried_forward: bool = False  # 'như báo cáo hôm qua': the values are the last known ones
 
 
 @dataclass

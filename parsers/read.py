@@ -9,6 +9,7 @@ from email.message import Message
 from email.utils import parsedate_to_datetime
 
 from parsers import body, docx, mime, periods, tables
+from parsers.echo import own_echo
 from parsers.headers import decoded_header, header, sender_address
 from parsers.labels import match_label, strip_bullet
 from parsers.machine import auth_ok, bounced_addresses, classify
@@ -400,7 +401,7 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
         out.codes = [code]
         return out
 
-    machine = classify(msg, sender, ctx.own_addresses, ctx.loop_token)
+    machine = classify(msg, sender, ctx.own_addresses, ctx.loop_token) or (None if too_big else own_echo(msg))
     if machine:
         if machine == "bounce":
             out.bounced_addresses = bounced_addresses(msg)
@@ -473,7 +474,7 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
         _kind_and_period(part, sec, sec.heading or subject if i else subject, received_at, warnings, previous)
         part.summary = body.summary(sec)
         part.tasks = _tasks(sec, table_rows if i == 0 else [], look, unit, warnings)
-        part.unread = sec.unread[:50]
+        part.unread = [x for x in sec.preamble + sec.unread if _substantive(x, look)][:50]
         if not part.tasks and not part.summary:
             continue
         part.warnings = warnings
@@ -491,6 +492,23 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
     out.summary, out.tasks, out.warnings, out.unread = first.summary, first.tasks, first.warnings, first.unread
     out.reports = parts
     return out
+
+
+# Lines before the first task that carry no report content: greetings, the official header,
+# the opening sentence ('Sở … báo cáo … như sau:'), the report's title.
+_BOILERPLATE = re.compile(
+    r"^(?:kinh gui|kinh thua|dong kinh gui|thua|da[, ]|chao|gui |em gui|xin gui|cong hoa|doc lap|so\s*:|"
+    r"v/v|ve viec|bao cao\b|bc\b|ubnd|uy ban nhan dan|tinh uy|dang uy|noi nhan|thuc hien (?:cong van|chi dao|yeu cau))"
+    r"|nhu sau\s*:?$|\bngay \d{1,2} thang \d{1,2} nam \d{4}$|^[^a-z0-9]*$")
+
+
+def _substantive(line: str, look: _Lookup) -> bool:
+    """A line worth telling back as 'not read': it states a status or a progress (report content
+    the reader could not place), and is neither boilerplate nor a heading."""
+    f = fold(line).strip(" .,:;-_")
+    if len(f) < 4 or _BOILERPLATE.search(f) or line.rstrip().endswith(":") or match_label(line):
+        return False
+    return read_status(line, prose=True).value is not None or read_progress(line, prose=True).value is not None
 
 
 def _filled(t: TaskEntry) -> int:

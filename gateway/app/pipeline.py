@@ -5,12 +5,18 @@ No-loss order: the raw bytes are committed before parsing; records, outcome and 
 committed together; only then is the message moved out of the inbox. A crash at any point leaves
 either an unprocessed message in the inbox (read again, deduplicated by its key) or a committed
 one whose move is simply redone.
+
+Nothing in a message stops it being recorded: a reply that cannot be built or queued fails on its
+own (rolled back to a savepoint, logged, and kept as a `failed` outbox row for `baocao outbox`)
+while the record and the outcome are committed. Every processed message gets one log line (id,
+sender, unit, outcome, codes): "why was my report not counted?" is answered by the journal.
 """
 
 from __future__ import annotations
 
 import fcntl
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,9 +25,12 @@ from datetime import datetime
 from gateway.app import replies
 from gateway.app.instance import Instance
 from gateway.app.reading import read_message
+from gateway.domain.replies import reply_kind
+from gateway.mail import compose
 from gateway.mail.sources import Inbound, Source, inbound_key
 from gateway.store import Store
 from parsers import ParsedReport
+from parsers.models import ReportPart
 
 log = logging.getLogger(__name__)
 
@@ -71,29 +80,71 @@ def record(inst: Instance, pk: int, report: ParsedReport, now: datetime, result:
     store = inst.store
     with store.transaction():
         report_id = None
+        parts = [_as_report(report, p) for p in report.reports] if report.reports else [report]
         if report.outcome == "accepted":
-            assert report.unit and report.kind and report.period and report.received_at
-            report_id = store.insert_report(
-                {
-                    "message_pk": pk, "unit": report.unit, "kind": report.kind, "period": report.period,
-                    "received_at": report.received_at.isoformat(),
-                    "deadline": report.deadline.isoformat() if report.deadline else None,
-                    "timeliness": report.timeliness, "summary": report.summary, "sender": report.sender,
-                    "subject": report.subject,
-                },
-                [t.model_dump() for t in report.tasks],
-            )
+            # One record per report the message holds (several units of a shared mailbox,
+            # several kinds on a month-end Friday); the message points at the first.
+            ids = [_insert(store, pk, p) for p in parts]
+            report_id = ids[0]
         store.set_outcome(
             pk, outcome=report.outcome, codes=report.codes,
-            warnings=[w.model_dump() for w in report.warnings], sender=report.sender, subject=report.subject,
-            error=report.error, report_id=report_id, now=now,
+            warnings=[w.model_dump() for p in parts for w in p.warnings], sender=report.sender,
+            subject=report.subject, error=report.error, report_id=report_id, now=now,
         )
         if report.outcome == "ignored" and report.codes == ["bounce"]:
             for addr in report.bounced_addresses:
                 store.suppress(addr, "permanent bounce reported by a delivery-status notification", now)
-        result.enqueued += replies.enqueue_reply(inst.cfg, inst.theme, store, inst.directory, pk, report, now)
+        for i, p in enumerate(parts if report.outcome == "accepted" else [report]):
+            result.enqueued += replies.enqueue_reply(inst.cfg, inst.theme, store, inst.directory, pk, p, now, part=i)
     result.processed += 1
     result.outcomes[report.outcome] = result.outcomes.get(report.outcome, 0) + 1
+
+
+def _as_report(message: ParsedReport, part: ReportPart) -> ParsedReport:
+    """One report of a message, as a whole ParsedReport (what the store and the receipt take)."""
+    return message.model_copy(update={
+        "unit": part.unit, "kind": part.kind, "period": part.period, "deadline": part.deadline,
+        "timeliness": part.timeliness, "summary": part.summary, "tasks": part.tasks,
+        "warnings": part.warnings, "unread": part.unread, "reports": [],
+    })
+
+
+def _insert(store: Store, pk: int, report: ParsedReport) -> int:
+    assert report.unit and report.kind and report.period and report.received_at
+    return store.insert_report(
+        {
+            "message_pk": pk, "unit": report.unit, "kind": report.kind, "period": report.period,
+            "received_at": report.received_at.isoformat(),
+            "deadline": report.deadline.isoformat() if report.deadline else None,
+            "timeliness": report.timeliness, "summary": report.summary, "sender": report.sender,
+            "subject": report.subject,
+        },
+        [t.model_dump() for t in report.tasks],
+    )
+
+
+def _reply(inst: Instance, pk: int, report: ParsedReport, now: datetime) -> int:
+    """Enqueue the receipt or rejection inside a savepoint: if building or queueing it fails, the
+    reply alone is lost (and shown to the operator), never the record."""
+    store = inst.store
+    try:
+        with store.savepoint("reply"):
+            return replies.enqueue_reply(inst.cfg, inst.theme, store, inst.directory, pk, report, now)
+    except Exception as exc:  # noqa: BLE001 - whatever the message made the reply do, the record stands
+        error = f"reply not sent: {type(exc).__name__}: {exc}"
+        log.error("message %s: %s", pk, error, exc_info=True)
+        purpose = reply_kind(report, inst.cfg.mail.reply_to_unknown_senders) or "reply"
+        mid = compose.stable_message_id(inst.cfg, "reply-failed", str(pk), str(store.attempts(pk)))
+        store.record_reply_failure(message_id=mid, purpose=purpose, recipient=report.sender or "",
+                                   error=error, now=now, inbound_pk=pk)
+        return 0
+
+
+def _log_value(value: str | None) -> str:
+    """A value from a message as one log token: no spaces or control characters, bounded."""
+    if not value:
+        return "-"
+    return "".join(c if c.isprintable() and not c.isspace() else "?" for c in value)[:120]
 
 
 MAX_FAILURES = 5
@@ -119,7 +170,8 @@ def batch_lock(store: Store) -> Iterator[None]:
     """One batch at a time per instance: a `poll` from cron beside `baocao run` would otherwise
     both take a message between its raw store and its records (two workers racing is how other
     gateways recorded and answered mail twice)."""
-    with open(f"{store.path}.lock", "a+b") as f:
+    fd = os.open(f"{store.path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    with os.fdopen(fd, "r+b") as f:
         fcntl.flock(f, fcntl.LOCK_EX)
         try:
             yield
@@ -137,6 +189,10 @@ def _run_batch(inst: Instance, source: Source, now: datetime, limit: int | None)
     result = BatchResult()
     items = source.fetch(limit or inst.cfg.mail.batch_size)
     result.fetched = len(items)
+    stamp = now.isoformat()
+    store.set_meta("last_poll_at", stamp)
+    if source.name == "imap":
+        store.set_meta("last_imap_ok_at", stamp)
     for item in items:
         try:
             process_item(inst, source, item, now, result)

@@ -28,7 +28,9 @@ def example_form(theme: Theme, directory: Directory, unit: UnitInfo | None, kind
 
 
 def enqueue_reply(cfg: Config, theme: Theme, store: Store, directory: Directory, pk: int,
-                  report: ParsedReport, now: datetime) -> int:
+                  report: ParsedReport, now: datetime, part: int = 0) -> int:
+    """The receipt of one report of message `pk` (`part`: its place among the message's reports),
+    or the rejection of the message."""
     sender = report.sender
     purpose = reply_kind(report, cfg.mail.reply_to_unknown_senders)
     if purpose is None or sender is None:
@@ -68,7 +70,7 @@ def enqueue_reply(cfg: Config, theme: Theme, store: Store, directory: Directory,
             example=example_form(theme, directory, example_unit, kind, period),
         )
         subject, body = theme.render_mail("rejection.txt.j2", ctx)
-    mid = compose.stable_message_id(cfg, purpose, str(pk), str(store.attempts(pk)))
+    mid = compose.stable_message_id(cfg, purpose, str(pk), str(store.attempts(pk)), *([str(part)] if part else []))
     msg = compose.build(cfg, to=sender, subject=subject, body=body, message_id=mid, now=now,
                         in_reply_to=inbound_id, references=[inbound_id] if inbound_id else None)
     return int(store.enqueue(message_id=mid, purpose=purpose, recipient=sender, subject=subject,

@@ -3,12 +3,16 @@ and the reminders' pre-filled forms all ask here).
 
 A task's current state is its lead unit's newest update, else anyone's newest (a coordinating
 unit may report before the lead does). A unit's own word on a task is that unit's newest update.
+A field the newest update left blank (or carried forward: 'như báo cáo hôm qua') keeps that unit's
+last known value (SPEC §5.1: a blank never overwrites); an empty difficulties text is the person's
+own 'Khó khăn: Không' and does replace an earlier difficulty.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from parsers.models import Directory
 
@@ -24,10 +28,35 @@ class _Update(Protocol):
 U = TypeVar("U", bound=_Update)
 
 
+_KEPT = ("status", "progress", "difficulties", "proposals")
+
+
+def _merged(old: U | None, new: U) -> U:
+    """The newest update with the fields it left blank taken from the same unit's previous state."""
+    if old is None:
+        return new
+    fill: dict[str, Any] = {f: getattr(old, f) for f in _KEPT
+                            if getattr(new, f, None) is None and getattr(old, f, None) is not None}
+    if not fill:
+        return new
+    merged: U = dataclasses.replace(new, **fill)  # type: ignore[type-var]
+    return merged
+
+
+def _by_unit_task(updates: Iterable[U]) -> Iterable[U]:
+    """Each update merged with its unit's earlier state of the same task, in arrival order."""
+    state: dict[tuple[str, str], U] = {}
+    for u in updates:
+        key = (u.unit, u.task)
+        m = _merged(state.get(key), u)
+        state[key] = m
+        yield m
+
+
 def newest_by_task(updates: Iterable[U], unit: str | None = None) -> dict[str, U]:
     """task code -> the newest update (of `unit` only, when given); updates in arrival order."""
     out: dict[str, U] = {}
-    for u in updates:
+    for u in _by_unit_task(updates):
         if unit is None or u.unit == unit:
             out[u.task] = u
     return out
@@ -39,7 +68,7 @@ def current_by_task(updates: Iterable[U], directory: Directory) -> dict[str, U]:
     leads = {t.code: t.lead_unit for t in directory.tasks}
     lead_last: dict[str, U] = {}
     any_last: dict[str, U] = {}
-    for u in updates:
+    for u in _by_unit_task(updates):
         any_last[u.task] = u
         if leads.get(u.task) == u.unit:
             lead_last[u.task] = u

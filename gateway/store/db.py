@@ -1,5 +1,10 @@
 """SQLite through sqlite-utils (WAL): raw inbound mail, reports, task updates, the outbox.
 
+The file is created 0640 (raw mail and addresses are not world-readable; SQLite gives its -wal and
+-shm files the same mode). Migrations run under the write lock (BEGIN IMMEDIATE before the schema
+version is read: three first polls at once migrate once), refuse a database newer than the code,
+and copy the file before changing an existing schema.
+
 The UNIQUE constraints carry the no-duplicates rules (never check-then-insert): `messages.key`
 (normalised Message-ID or a hash of the raw bytes), `source_uids` (mailbox, UIDVALIDITY, UID),
 `outbox.message_id` and `outbox.dedupe_key` (one reminder per unit per slot).
@@ -8,6 +13,7 @@ The UNIQUE constraints carry the no-duplicates rules (never check-then-insert): 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,17 +23,36 @@ from typing import Any
 
 import sqlite_utils
 
+from gateway.errors import UserError
 from gateway.store.migrations import _MIGRATIONS
 from parsers.models import TaskUpdate
 
 TASK_UPDATE_COLUMNS = ("report_id", "unit", "task", "kind", "period", "received_at", "status", "progress",
-                       "result", "difficulties", "proposals", "notes", "id")
+                       "result", "difficulties", "proposals", "notes", "id", "carried_forward")
+
+
+DB_MODE = 0o640
+PRIVATE_MODE = 0o600
+
+
+class DatabaseTooNew(UserError):
+    """The database was written by a newer baocao: refusing beats guessing at an unknown schema."""
+
+
+def create_private(path: Path, mode: int = PRIVATE_MODE) -> None:
+    """Create `path` (empty) with `mode` unless it exists: never world-readable, whatever the umask."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    except FileExistsError:
+        return
+    os.close(fd)
 
 
 class Store:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        create_private(self.path, DB_MODE)
         conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
         self.db = sqlite_utils.Database(conn)
         self.db.execute("PRAGMA journal_mode=WAL")
@@ -44,16 +69,47 @@ class Store:
         return int(row[0]) if row else 0
 
     def migrate(self) -> None:
-        current = self.schema_version()
-        for version in sorted(v for v in _MIGRATIONS if v > current):
-            with self.transaction():
+        """Bring the schema to the newest version. The version is read again under the write lock
+        (BEGIN IMMEDIATE): of several processes opening a new database at once, one migrates and
+        the others find it done."""
+        latest = max(_MIGRATIONS)
+        if self.schema_version() == latest:  # the common case: no write lock taken
+            return
+        with self.transaction():
+            current = self.schema_version()
+            if current > latest:
+                raise DatabaseTooNew(
+                    f"{self.path}: database schema version {current} is newer than this baocao knows "
+                    f"({latest}): install the newer baocao again, or restore the copy kept before the "
+                    f"upgrade ({self.path.name}.v{latest}.bak)")
+            if current == latest:
+                return
+            if current > 0:
+                self._copy_before_migrating(current)
+            for version in sorted(v for v in _MIGRATIONS if v > current):
                 for sql in _MIGRATIONS[version]:
                     self.db.execute(sql)
-                self.db.execute(
-                    "INSERT INTO meta(key, value) VALUES('schema_version', ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
-                    [str(version)],
-                )
+            self.db.execute(
+                "INSERT INTO meta(key, value) VALUES('schema_version', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                [str(latest)],
+            )
+
+    def backup_path(self, version: int) -> Path:
+        return self.path.with_name(f"{self.path.name}.v{version}.bak")
+
+    def _copy_before_migrating(self, version: int) -> None:
+        """A consistent copy of the database as it is (we hold the write lock: nobody changes it)."""
+        dest = self.backup_path(version)
+        source = sqlite3.connect(str(self.path), timeout=30)  # a reader: WAL lets it read under our lock
+        try:
+            _backup_into(source, dest)
+        finally:
+            source.close()
+
+    def backup(self, dest: Path | str) -> int:
+        """An online, consistent copy (SQLite's backup API) written 0600 and checked; its size."""
+        return _backup_into(self.db.conn, Path(dest))
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -66,10 +122,23 @@ class Store:
         else:
             self.db.execute("COMMIT")
 
+    @contextmanager
+    def savepoint(self, name: str = "part") -> Iterator[None]:
+        """A part of the current transaction that can fail alone (rolled back to its start)."""
+        self.db.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self.db.execute(f"ROLLBACK TO {name}")
+            self.db.execute(f"RELEASE {name}")
+            raise
+        else:
+            self.db.execute(f"RELEASE {name}")
+
     def close(self) -> None:
         self.db.conn.close()
 
-    # -- meta
+    # -- meta (also the health stamps: last poll, last IMAP and SMTP success, site build)
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key=?", [key]).fetchone()
         return row[0] if row else None
@@ -142,9 +211,12 @@ class Store:
         for t in tasks:
             self.db.execute(
                 "INSERT INTO task_updates(report_id, unit, task, kind, period, received_at, status, progress, result, "
-                "difficulties, proposals, notes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                "difficulties, proposals, notes, carried_forward) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [rid, row["unit"], t["code"], row["kind"], row["period"], row["received_at"], t.get("status"),
-                 t.get("progress"), t.get("result"), t.get("difficulties"), t.get("proposals"), t.get("notes")],
+                 t.get("progress"), t.get("result"),
+                 "" if t.get("no_difficulties") else t.get("difficulties"),  # '' = the person wrote 'Không'
+                 t.get("proposals"), t.get("notes"),
+                 1 if t.get("carried_forward") else 0],
             )
         return rid
 
@@ -185,6 +257,11 @@ class Store:
 
     def mark_retry(self, pk: int, error: str, next_at: datetime) -> None:
         self.db.execute("UPDATE outbox SET attempts=attempts+1, last_error=?, next_attempt_at=? WHERE id=?",
+                        [error[:500], next_at.isoformat(), pk])
+
+    def mark_server_retry(self, pk: int, error: str, next_at: datetime) -> None:
+        """The server (not this message) failed: due again soon, not counted as an attempt."""
+        self.db.execute("UPDATE outbox SET last_error=?, next_attempt_at=? WHERE id=?",
                         [error[:500], next_at.isoformat(), pk])
 
     def mark_failed(self, pk: int, error: str) -> None:
@@ -289,3 +366,69 @@ class Store:
         return self.db.execute(
             "SELECT s.uid, s.message_key, m.outcome FROM source_uids s LEFT JOIN messages m ON m.key = s.message_key "
             "WHERE s.mailbox=? AND s.uidvalidity=? AND s.done=?", [mailbox, uidvalidity, done]).fetchall()
+
+    # -- the operator's views (`baocao outbox`, `suppressed`, `show`, `status --json`)
+    def outbox_rows(self, statuses: tuple[str, ...] = ("queued", "failed"), limit: int = 500) -> list[dict[str, Any]]:
+        return list(self.db.query(
+            f"SELECT id, message_id, purpose, recipient, subject, created_at, status, attempts, next_attempt_at, "
+            f"last_error, sent_at, inbound_pk, length(raw) AS size FROM outbox "
+            f"WHERE status IN ({','.join('?' * len(statuses))}) ORDER BY id LIMIT ?", [*statuses, limit]))
+
+    def outbox_backlog(self, now: datetime) -> dict[str, Any]:
+        """Queued (and due now), failed, and the oldest queued message's creation time."""
+        row = self.db.execute(
+            "SELECT SUM(status='queued'), SUM(status='queued' AND (next_attempt_at IS NULL OR next_attempt_at<=?)), "
+            "SUM(status='failed'), MIN(CASE WHEN status='queued' THEN created_at END) FROM outbox",
+            [now.isoformat()]).fetchone()
+        return {"queued": int(row[0] or 0), "due": int(row[1] or 0), "failed": int(row[2] or 0),
+                "oldest_queued_at": row[3]}
+
+    def outbox_for_message(self, inbound_pk: int) -> list[dict[str, Any]]:
+        return list(self.db.query(
+            "SELECT id, message_id, purpose, recipient, subject, status, attempts, last_error, sent_at FROM outbox "
+            "WHERE inbound_pk=? ORDER BY id", [inbound_pk]))
+
+    def record_reply_failure(self, *, message_id: str, purpose: str, recipient: str, error: str, now: datetime,
+                             inbound_pk: int) -> None:
+        """A reply that could not be built or queued: an outbox row `failed` with no bytes, so the
+        operator sees it in `baocao outbox` beside the refused ones (the record itself stands)."""
+        self.db.execute(
+            "INSERT INTO outbox(message_id, purpose, recipient, subject, raw, created_at, status, last_error, inbound_pk) "
+            "VALUES(?,?,?,?,?,?,'failed',?,?) ON CONFLICT DO NOTHING",
+            [message_id, purpose, recipient, "", b"", now.isoformat(), error[:500], inbound_pk])
+
+    def suppressed_rows(self) -> list[dict[str, Any]]:
+        return list(self.db.query("SELECT address, reason, since FROM suppressed ORDER BY since, address"))
+
+    def unsuppress(self, address: str) -> bool:
+        cur = self.db.execute("DELETE FROM suppressed WHERE address=?", [address.strip().lower()])
+        return cur.rowcount == 1
+
+    def report_tasks(self, report_id: int) -> list[dict[str, Any]]:
+        return list(self.db.query(
+            "SELECT task, status, progress, result, difficulties, proposals, notes FROM task_updates "
+            "WHERE report_id=? ORDER BY id", [report_id]))
+
+    def report(self, report_id: int) -> dict[str, Any] | None:
+        rows = list(self.db.query("SELECT * FROM reports WHERE id=?", [report_id]))
+        return rows[0] if rows else None
+
+
+def _backup_into(source: sqlite3.Connection, dest: Path) -> int:
+    """Copy `source` into `dest` through a temporary file (0600), check it, then rename."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    create_private(tmp)
+    target = sqlite3.connect(str(tmp))
+    try:
+        source.backup(target)
+        ok = target.execute("PRAGMA integrity_check").fetchone()[0]
+        target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+    finally:
+        target.close()
+    if ok != "ok":
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"{dest}: the copy failed its integrity check: {ok}")
+    os.replace(tmp, dest)
+    return dest.stat().st_size

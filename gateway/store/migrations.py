@@ -3,7 +3,7 @@ transaction with the new version number (Store.migrate)."""
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -99,4 +99,6 @@ _MIGRATIONS: dict[int, list[str]] = {
     3: ["ALTER TABLE messages ADD COLUMN failures INTEGER NOT NULL DEFAULT 0"],
     # The reply cap counts one sender's receipts and rejections: answered from the index alone.
     4: ["CREATE INDEX IF NOT EXISTS outbox_replies ON outbox(recipient, purpose, created_at)"],
+    # 'Như báo cáo hôm qua' (SPEC §5.1): an update that keeps the last values, shown as such.
+    5: ["ALTER TABLE task_updates ADD COLUMN carried_forward INTEGER NOT NULL DEFAULT 0"],
 }
