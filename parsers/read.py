@@ -474,6 +474,7 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
         _kind_and_period(part, sec, sec.heading or subject if i else subject, received_at, warnings, previous)
         part.summary = body.summary(sec)
         part.tasks = _tasks(sec, table_rows if i == 0 else [], look, unit, warnings)
+        _check_against_summary(part, look, warnings)
         part.unread = [x for x in sec.preamble + sec.unread if _substantive(x, look)][:50]
         if not part.tasks and not part.summary:
             continue
@@ -511,6 +512,24 @@ def _substantive(line: str, look: _Lookup) -> bool:
     return read_status(line, prose=True).value is not None or read_progress(line, prose=True).value is not None
 
 
+def _check_against_summary(part: ReportPart, look: _Lookup, warnings: list[Warning]) -> None:
+    """A summary that gives a task another progress than its own block ('NV05: đạt 77%' …
+    'Tóm tắt: NV05 – 75%'): which one is meant cannot be known, so neither is recorded."""
+    if not part.summary:
+        return
+    by_code = {t.code: t for t in part.tasks}
+    for line in part.summary.split("\n"):
+        for piece in re.split(r"[;\n]", line):
+            for code, words in look.mention(piece, []):
+                t = by_code.get(code)
+                said = read_progress(words, prose=True)
+                if t is None or t.progress is None or not isinstance(said.value, float):
+                    continue
+                if abs(said.value - t.progress) > 0.5:
+                    _warn(warnings, "progress_uncertain", code, f"{t.progress}% / {piece.strip()}")
+                    t.progress = None
+
+
 def _filled(t: TaskEntry) -> int:
     return sum(1 for f in ("status", "progress", "result", "difficulties", "proposals", "notes") if getattr(t, f) is not None)
 
@@ -535,6 +554,7 @@ def _merge(into: ReportPart, part: ReportPart) -> None:
     into.unread.extend(part.unread)
 
 
+_REPLY_SUBJECT = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?(?:re|tl|tra loi|aw|sv|fw|fwd|chuyen tiep)\s*:")
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?(?:fw|fwd|chuyen tiep|ct)\s*:")
 
 
@@ -646,18 +666,28 @@ def _kind_and_period(out: ReportPart, rep: body.RawReport, subject: str, receive
         p_kind, period = periods.parse_period(rep.heading, kind or periods.subject_kind(rep.heading), ref)
         kind = kind or periods.subject_kind(rep.heading)
     s_kind = periods.subject_kind(subject)
-    if period is None:
+
+    def from_subject() -> None:
+        nonlocal p_kind, period
         sp_kind, s_period = periods.parse_period(subject, kind or s_kind, ref)
         if s_period and (s_kind or sp_kind):
             p_kind, period = sp_kind, s_period
-    if period is None:
+
+    def from_body() -> None:
         # A heading or an opening sentence: 'BÁO CÁO TUẦN 47', 'Sở báo cáo tiến độ ngày 20/11 …'.
+        nonlocal p_kind, period
         for line in rep.preamble:
             if periods.subject_kind(line) or "bao cao" in fold(line) or "ky" in fold(line).split():
                 lk, lp = periods.parse_period(line, kind or s_kind or periods.subject_kind(line), ref)
                 if lp:
                     p_kind, period = lk, lp
                     break
+
+    # A reply keeps the subject of what it answers ('Re: Nhắc báo cáo ngày 20/11'): its own words
+    # say which period it reports; otherwise the subject comes first.
+    for step in ((from_body, from_subject) if _REPLY_SUBJECT.match(fold(subject)) else (from_subject, from_body)):
+        if period is None:
+            step()
     if kind is None:
         # A period that names its kind ('Tuần 21/2025', 'Tháng 5/2025', '05/2025') says it; a bare
         # date does not (it may be any day of a week or month): daily by default, with a warning.

@@ -131,7 +131,11 @@ _PCT_RANGE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*%?\s*(?:-|–|—|~|den|toi|ho
 _PCT = re.compile(r"(-?\d{1,4}(?:[.,]\d+)?)\s*(?:%|phan tram|percent|pct)")
 _FRACTION = re.compile(r"(\d{1,6})\s*/\s*(\d{1,6})(?!\s*/)")
 _BOUND = re.compile(r"(?:tren|hon|gan|duoi|it nhat|toi thieu|toi da|xap xi|chua den|chua toi|khong qua)\s*$")
-_TARGET = re.compile(r"(?:du kien|phan dau|ke hoach|muc tieu|chi tieu|se dat|se|dat muc|yeu cau|can dat|phai dat|dang ky)\b[^.;]{0,30}$")
+# A later state ('dự kiến đến 23/11 đạt 80%', 'phấn đấu đạt 90%'): not the progress, skipped.
+_TARGET = re.compile(r"(?:du kien|phan dau|se dat|se|dang ky)\b[^.;]{0,30}$")
+# A quota ('chỉ tiêu giao là 80%', 'mục tiêu 80%'): beside it, an achieved rate may be of the quota or
+# of the whole — which one the task's progress is cannot be known.
+_QUOTA = re.compile(r"(?:ke hoach|muc tieu|chi tieu|dat muc|yeu cau|can dat|phai dat)\b[^.;]{0,30}$")
 # The writer doubts the figure: 'em chưa chắc', 'số liệu tạm tính', 'sẽ báo cáo bổ sung'.
 _HEDGE = re.compile(r"\b(?:chua chac|khong chac|chua chinh xac|chua duoc xac minh|tam tinh|so bo|"
                     r"can kiem tra lai|se (?:bao cao|cap nhat) (?:bo sung|lai|sau)|hoi lai|xac minh lai)\b")
@@ -159,7 +163,7 @@ def read_progress(text: str | None, prose: bool = False) -> Reading:
     m = _PCT_RANGE.search(t)
     if m:
         return Reading(None, "progress_range", quote)
-    if _HEDGE.search(t):
+    if any(_HEDGE.search(x) and re.search(r"\d", x) for x in re.split(r"[.;!?]\s", t)):
         return Reading(None, "progress_uncertain", quote)  # 'khoảng 50% (số liệu này em chưa chắc…)'
     masked = _mask_dates(t)
     values: list[float] = []
@@ -168,9 +172,11 @@ def read_progress(text: str | None, prose: bool = False) -> Reading:
     for m in _PCT.finditer(masked):
         before = masked[max(0, m.start() - 40) : m.start()]
         if _TARGET.search(before):
+            continue  # "phấn đấu đạt 90%": a later state, not the present one
+        if _QUOTA.search(before):
             n = _num(m.group(1))
             targets += 1 if n is not None and n < 100 else 0
-            continue  # "phấn đấu đạt 90%": a target, not the state
+            continue
         if _BOUND.search(before):
             problem = problem or "progress_uncertain"
             continue
