@@ -183,13 +183,13 @@ class _Lookup:
 
     def _about(self, code: str, text: str) -> str:
         """The words about a task after its code: its title, in parentheses or before a colon, cut."""
-        text = text.strip(" -–—:.,;)")
+        text = text.lstrip(" -–—:.,;)").rstrip()
         info = self.tasks.get(task_key(code) or "")
         if info is None:
             return text
         m = _LEADING_PARENS.match(text)
         if m and _strip_title(m.group(1), info.title) != m.group(1):
-            text = text[m.end():].strip(" -–—:.,;")
+            text = text[m.end():].lstrip(" -–—:.,;").rstrip()
         return _strip_title(text, info.title)
 
     def section_heading(self, line: str) -> tuple[str, str] | None:

@@ -40,19 +40,21 @@ _STATUS_RULES: list[tuple[str, str | None]] = [
     (r"chua (?:duoc )?(?:hoan thanh|hoan tat|xong)|not (?:yet )?(?:completed?|done|finished)|incomplete", None),
     (r"(?:sap|gan|chuan bi|du kien|phan dau|se|co ban|buoc dau|tam thoi) (?:duoc )?(?:da )?(?:hoan thanh|hoan tat|xong)", None),
     (r"(?:hoan thanh|hoan tat) co ban", None),
-    (r"(?:hoan thanh|hoan tat|xong) (?:giai doan|buoc|phan|dot|hang muc|khau|ky|noi dung|mot phan|\d{1,3}(?:[.,]\d+)? ?(?:%|phan tram)|\d+ ?/ ?\d+)", None),
+    (r"(?:hoan thanh|hoan tat|xong) (?:xong )?(?:giai doan|buoc|phan|dot|hang muc|khau|ky|noi dung|mot phan|\d{1,3}(?:[.,]\d+)? ?(?:%|phan tram)|\d+ ?/ ?\d+)", None),
     (r"khong hoan thanh|khong dat", None),
     (r"chua (?:thuc hien|trien khai|lam|tien hanh) (?:tiep|duoc tiep)|chua co tien trien|dung lai", None),
     (r"chua (?:thuc hien|trien khai|bat dau|lam|khoi dong|tien hanh)|not (?:yet )?started|not_started|to ?do", "not_started"),
     (r"tam (?:dung|ngung|hoan)|ngung (?:thuc hien|trien khai)|dung thuc hien|paused?|on hold|suspended", "paused"),
-    (r"(?:da )?(?:hoan thanh|hoan tat)(?P<when> (?:tre|cham|qua|dung|som|truoc) ?(?:han|thoi han|tien do|ke hoach)| 100 ?%| toan bo| xong)?|da xong|xong|completed?|done|finished|ket thuc", "completed"),
+    (r"(?:da )?(?:hoan thanh|hoan tat)(?: xong| toan bo)?(?P<when> (?:tre|cham|qua|dung|som|truoc) ?(?:han|thoi han|tien do|ke hoach)| 100 ?%)?|da xong|xong|completed?|done|finished|ket thuc", "completed"),
+    # Weak: submitted, awaiting approval — in progress only when nothing else is said.
+    (r"da trinh|dang trinh|(?:dang )?cho (?:phe duyet|ky ban hanh|ban hanh|tham dinh|nghiem thu)", "in_progress?"),
     (r"dang (?:thuc hien|trien khai|tien hanh|xu ly|lam|hoan thien|trien|chuan bi|xay dung|phoi hop|to chuc|ra soat|tiep tuc)|tiep tuc (?:duoc )?(?:thuc hien|trien khai)|in[ _-]?progress|ongoing|on ?going|working", "in_progress"),
 ]
 _STATUS = [(re.compile(r"(?<![a-z0-9])(?:" + rx + r")" + _WORD_END), st) for rx, st in _STATUS_RULES]
 _DANG = re.compile(r"(?<![a-z0-9])dang(?![a-z0-9])")
 # What may follow "hoàn thành" in prose when it is the task's own status, not a sub-step's:
 # the end of the clause, a time ("trễ hạn", "vào ngày 20/11", "trong tháng 11"), or a percentage.
-_CLAUSE_END = re.compile(r"\s*(?:$|[.;,!)(\-–—]|(?:vao|trong|tu|ngay|tre|cham|dung|som|truoc|qua|100|nhiem vu|theo|va)(?![a-z]))")
+_CLAUSE_END = re.compile(r"\s*(?:$|[.;,!)(\-–—]|(?:vao|trong|tu|ngay|tre|cham|dung|som|truoc|qua|100|nhiem vu|theo|va|roi|a|nhe|oi|luon)(?![a-z]))")
 
 
 def read_status(text: str | None, prose: bool = False) -> Reading:
@@ -64,6 +66,7 @@ def read_status(text: str | None, prose: bool = False) -> Reading:
     if not t:
         return NONE
     found: set[str] = set()
+    weak: set[str] = set()
     unsure = False
     spans: list[tuple[int, int]] = []
     for rx, st in _STATUS:
@@ -79,11 +82,15 @@ def read_status(text: str | None, prose: bool = False) -> Reading:
                 continue
             if st is None:
                 unsure = True
+            elif st.endswith("?"):
+                weak.add(st[:-1])
             else:
                 found.add(st)
     if not found and not unsure and not prose and _DANG.search(t):
         found.add("in_progress")  # "Đang …" in a status field
     quote = text.strip()[:120]
+    if not found and not unsure:
+        found = weak
     if len(found) > 1:
         return Reading(None, "status_uncertain", quote)
     if unsure and not found:
@@ -151,6 +158,16 @@ def _num(s: str) -> float | None:
         return None
 
 
+# Fractions written in words: 'một nửa', 'hai phần ba', 'ba phần tư'.
+_WORD_FRACTIONS = {"mot nua": 50.0, "nua": 50.0, "mot phan ba": 100 / 3, "hai phan ba": 200 / 3,
+                   "mot phan tu": 25.0, "ba phan tu": 75.0}
+_WORD_FRACTION = re.compile(r"(?<![a-z])(mot nua|mot phan ba|hai phan ba|mot phan tu|ba phan tu|(?<=khoang )nua|(?<=dat )nua)(?![a-z])")
+# 'bảy tám chục phần trăm', 'chín mươi phần trăm': a spoken number, often a range.
+_SPOKEN_PCT = re.compile(r"(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|muoi|chuc|tram)\s+(?:phan tram|%)")
+# Words that introduce the task's own figure ('đạt 78%', 'tiến độ 60%'), unlike a statistic ('ký số 100% hồ sơ').
+_OWN_FIGURE = re.compile(r"(?:dat|tien do|duoc|hoan thanh|uoc dat|uoc|khoang|len|con|la)\s*$")
+
+
 def read_progress(text: str | None, prose: bool = False) -> Reading:
     """The progress (0..100) a text states. A field ('Tiến độ: 60') may hold a bare number;
     in prose only a percentage or a fraction of something counted ('12/20 xã') is progress."""
@@ -160,6 +177,10 @@ def read_progress(text: str | None, prose: bool = False) -> Reading:
     if not t:
         return NONE
     quote = text.strip()[:120]
+    if not prose and "\n\n" in t.strip():
+        t = t.strip().split("\n\n", 1)[0]  # 'Tiến độ: 0' then a note in its own paragraph
+    if _SPOKEN_PCT.search(t):
+        return Reading(None, "progress_uncertain", quote)
     m = _PCT_RANGE.search(t)
     if m:
         return Reading(None, "progress_range", quote)
@@ -169,6 +190,14 @@ def read_progress(text: str | None, prose: bool = False) -> Reading:
     values: list[float] = []
     problem: str | None = None
     targets = 0
+    strong: list[float] = []
+    for m in _WORD_FRACTION.finditer(masked):
+        before = masked[max(0, m.start() - 40) : m.start()]
+        if _BOUND.search(before):
+            problem = problem or "progress_uncertain"
+            continue
+        if not _TARGET.search(before):
+            values.append(round(_WORD_FRACTIONS[m.group(1)], 1))
     for m in _PCT.finditer(masked):
         before = masked[max(0, m.start() - 40) : m.start()]
         if _TARGET.search(before):
@@ -184,6 +213,8 @@ def read_progress(text: str | None, prose: bool = False) -> Reading:
         if n is None or n < 0 or n > 100:
             return Reading(None, "invalid_progress", quote)
         values.append(n)
+        if _OWN_FIGURE.search(before[-16:]):
+            strong.append(n)
     if not values:
         for m in _FRACTION.finditer(masked):
             a, b = int(m.group(1)), int(m.group(2))
@@ -208,6 +239,8 @@ def read_progress(text: str | None, prose: bool = False) -> Reading:
         elif not is_blank(t):
             return Reading(None, "invalid_progress", quote)
     distinct = sorted(set(values))
+    if len(distinct) > 1 and len(set(strong)) == 1:
+        distinct = sorted(set(strong))  # 'đạt 78% (…). Bệnh viện đã ký số 100% hồ sơ': 78
     if distinct and targets:
         # '55,6 % dân số (chỉ tiêu giao là 80 %)': of the population or of the target? Not known.
         return Reading(None, "progress_uncertain", quote)
