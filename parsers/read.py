@@ -256,7 +256,7 @@ class _Lookup:
             k = task_key(t)
             info = self.tasks.get(k or "") or self.tasks.get(compact(m.group(0)))
             # The title: what follows the code in the original text, minus separators.
-            rest = t[len(m.group(0)) :].strip(" -–—:.,()") if len(t) >= len(m.group(0)) else ""
+            rest = t[len(m.group(0)) :].lstrip(" -–—:.,()").rstrip() if len(t) >= len(m.group(0)) else ""
             code = info.code if info else (m.group(1) + m.group(2)).upper().replace(" ", "")
             return code, info, rest or None
         ft = fold_key(t)
