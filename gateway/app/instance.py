@@ -49,7 +49,9 @@ class Instance:
             from gateway.mail.sources.imap import ImapSource
 
             return ImapSource(self.cfg, self.store)
-        return MaildirSource(self.cfg.resolve(self.cfg.mail.maildir), self.cfg.tz)
+        return MaildirSource(self.cfg.resolve(self.cfg.mail.maildir), self.cfg.tz,
+                             max_bytes=self.cfg.mail.max_message_bytes,
+                             max_header_bytes=self.cfg.mail.max_header_bytes)
 
     def sink(self) -> Sink:
         if self.cfg.mail.sink == "smtp":

@@ -1,6 +1,12 @@
 """The operator's lists: units and tasks, as CSV (UTF-8, header row) or XLSX with the same columns.
 
 The column names are a contract (SPEC §4): operators' files and tools rely on them.
+
+Codes are checked at load, with one line naming the file, the row and the code: at most
+CODE_MAX characters; letters, digits, '-', '_', '.' and inner spaces; and no two codes of a list
+sharing a site file name (site_builder.paths folds a code to ASCII for its file name, and a
+case-insensitive file system folds case too: `X.Y`/`X Y`, `ĐƠN-VỊ`/`dơn vị` would overwrite one
+another's page).
 """
 
 from __future__ import annotations
@@ -8,12 +14,15 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 from gateway.config import Config
 from gateway.errors import UserError
 from parsers.models import Directory, TaskInfo, UnitInfo
+from site_builder.paths import task_path, unit_path
 
 UNIT_COLUMNS = ["code", "name", "short_name", "aliases", "focal_point", "emails", "head", "reports"]
 TASK_COLUMNS = [
@@ -21,6 +30,49 @@ TASK_COLUMNS = [
     "expected_result", "responsibility",
 ]
 KINDS = {"daily", "weekly", "monthly"}
+
+
+CODE_MAX = 40
+_CODE_PUNCT = set("-_. ")
+
+
+def _code_problem(code: str) -> str | None:
+    """Why a code cannot be used (None when it can)."""
+    if len(code) > CODE_MAX:
+        return f"{len(code)} characters, at most {CODE_MAX} are allowed"
+    for ch in code:
+        if ch in _CODE_PUNCT or unicodedata.category(ch)[0] in ("L", "M", "N"):
+            continue
+        return f"the character {ch!r} (U+{ord(ch):04X}) is not allowed: use letters, digits, '-', '_', '.' and spaces"
+    if not unicodedata.category(code[0]).startswith(("L", "N")):
+        return "it must start with a letter or a digit"
+    return None
+
+
+class _Codes:
+    """The codes of one list seen so far: duplicates and shared file names are refused."""
+
+    def __init__(self, path: Path, site_path: Callable[[str], str]) -> None:
+        self.path, self.site_path = path, site_path
+        self.rows: dict[str, int] = {}
+        self.files: dict[str, tuple[str, int]] = {}
+
+    def add(self, line: int, code: str) -> None:
+        where = f"{self.path}: row {line}, column 'code'"
+        if not code:
+            raise UserError(f"{where}: empty")
+        if code in self.rows:
+            raise UserError(f"{where}: {code!r} appears twice (first in row {self.rows[code]})")
+        problem = _code_problem(code)
+        if problem:
+            raise UserError(f"{where}: {code[:60]!r}{'…' if len(code) > 60 else ''}: {problem}")
+        file = self.site_path(code)
+        other = self.files.get(file.casefold())
+        if other is not None:
+            raise UserError(f"{where}: {code!r} would share the site page {file} with {other[0]!r} "
+                            f"(row {other[1]}): make the codes differ in letters or digits")
+        self.rows[code] = line
+        self.files[file.casefold()] = (code, line)
 
 
 def _split(v: str) -> list[str]:
@@ -73,14 +125,10 @@ def parse_date(v: str) -> date | None:
 
 def load_units(path: Path) -> list[UnitInfo]:
     units: list[UnitInfo] = []
-    seen: set[str] = set()
+    codes = _Codes(path, unit_path)
     for line, r in _rows(path, UNIT_COLUMNS):
         code = r["code"]
-        if not code:
-            raise UserError(f"{path}: row {line}, column 'code': empty")
-        if code in seen:
-            raise UserError(f"{path}: row {line}, column 'code': {code!r} appears twice")
-        seen.add(code)
+        codes.add(line, code)
         reports = [k.lower() for k in _split(r["reports"])] or ["daily", "weekly", "monthly"]
         bad = [k for k in reports if k not in KINDS]
         if bad:
@@ -100,14 +148,10 @@ def load_units(path: Path) -> list[UnitInfo]:
 
 def load_tasks(path: Path) -> list[TaskInfo]:
     tasks: list[TaskInfo] = []
-    seen: set[str] = set()
+    codes = _Codes(path, task_path)
     for line, r in _rows(path, TASK_COLUMNS):
         code = r["code"]
-        if not code:
-            raise UserError(f"{path}: row {line}, column 'code': empty")
-        if code in seen:
-            raise UserError(f"{path}: row {line}, column 'code': {code!r} appears twice")
-        seen.add(code)
+        codes.add(line, code)
         try:
             d = parse_date(r["deadline"])
         except ValueError as exc:

@@ -28,7 +28,7 @@ from gateway.app.reading import read_message
 from gateway.domain.replies import reply_kind
 from gateway.mail import compose
 from gateway.mail.sources import Inbound, Source, inbound_key
-from gateway.store import Store
+from gateway.store import TRANSIENT_ERRORS, Store
 from parsers import ParsedReport
 from parsers.models import ReportPart
 
@@ -95,7 +95,10 @@ def record(inst: Instance, pk: int, report: ParsedReport, now: datetime, result:
             for addr in report.bounced_addresses:
                 store.suppress(addr, "permanent bounce reported by a delivery-status notification", now)
         for i, p in enumerate(parts if report.outcome == "accepted" else [report]):
-            result.enqueued += replies.enqueue_reply(inst.cfg, inst.theme, store, inst.directory, pk, p, now, part=i)
+            result.enqueued += _reply(inst, pk, p, now, part=i)
+    log.info("message %s: sender=%s unit=%s outcome=%s codes=%s", pk, _log_value(report.sender),
+             _log_value(",".join(p.unit or "-" for p in parts) if report.outcome == "accepted" else report.unit),
+             report.outcome, ",".join(report.codes) or "-")
     result.processed += 1
     result.outcomes[report.outcome] = result.outcomes.get(report.outcome, 0) + 1
 
@@ -123,18 +126,22 @@ def _insert(store: Store, pk: int, report: ParsedReport) -> int:
     )
 
 
-def _reply(inst: Instance, pk: int, report: ParsedReport, now: datetime) -> int:
-    """Enqueue the receipt or rejection inside a savepoint: if building or queueing it fails, the
-    reply alone is lost (and shown to the operator), never the record."""
+def _reply(inst: Instance, pk: int, report: ParsedReport, now: datetime, part: int = 0) -> int:
+    """Enqueue the receipt or rejection inside a savepoint: if building or queueing it fails because
+    of the message (a header, a template), the reply alone is lost (and shown to the operator),
+    never the record. A fault of the machine (database locked, disk full) rolls the whole message
+    back for the next batch, as anywhere else."""
     store = inst.store
     try:
         with store.savepoint("reply"):
-            return replies.enqueue_reply(inst.cfg, inst.theme, store, inst.directory, pk, report, now)
+            return replies.enqueue_reply(inst.cfg, inst.theme, store, inst.directory, pk, report, now, part=part)
+    except TRANSIENT_ERRORS:
+        raise
     except Exception as exc:  # noqa: BLE001 - whatever the message made the reply do, the record stands
         error = f"reply not sent: {type(exc).__name__}: {exc}"
         log.error("message %s: %s", pk, error, exc_info=True)
         purpose = reply_kind(report, inst.cfg.mail.reply_to_unknown_senders) or "reply"
-        mid = compose.stable_message_id(inst.cfg, "reply-failed", str(pk), str(store.attempts(pk)))
+        mid = compose.stable_message_id(inst.cfg, "reply-failed", str(pk), str(part), str(store.attempts(pk)))
         store.record_reply_failure(message_id=mid, purpose=purpose, recipient=report.sender or "",
                                    error=error, now=now, inbound_pk=pk)
         return 0

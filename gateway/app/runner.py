@@ -12,6 +12,9 @@ still sent if its deadline is less than DIGEST_CATCHUP old. The outbox's dedupe_
 nothing is sent twice across restarts.
 
 SIGTERM/SIGINT finish the current step and stop cleanly.
+
+Under systemd (Type=notify): READY=1 after the first step, WATCHDOG=1 after every step and
+before every wait (a wait never outlasts half the watchdog timeout), STOPPING=1 at the end.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import Any
 
 from gateway.app import notify
 from gateway.app.clock import Clock, SpeedClock, StepClock, SystemClock
+from gateway.app.health import sd_notify, watchdog_interval
 from gateway.app.instance import Instance
 from gateway.app.lists import load_directory
 from gateway.app.pipeline import run_batch
@@ -57,6 +61,8 @@ class Runner:
         self.warned_on: date | None = None
         self._lists_mtime = self._mtimes()
         self.counts: dict[str, int] = {}
+        self.watchdog = watchdog_interval()  # seconds between WATCHDOG=1, when systemd asks
+        self.ready = False
 
     # -- helpers
     def _count(self, what: str, n: int = 1) -> None:
@@ -94,6 +100,10 @@ class Runner:
             self._rebuild(now)
         self._flush(now)
         self.last_tick = now
+        if not self.ready:
+            self.ready = True
+            sd_notify("READY=1")
+        sd_notify("WATCHDOG=1")
 
     def _poll(self, now: datetime) -> bool:
         inst = self.inst
@@ -183,6 +193,8 @@ class Runner:
     def _wait(self) -> None:
         now = self.clock.now()
         seconds = max(0.0, (self.next_wake(now) - now).total_seconds())
+        if self.watchdog is not None and self.clock.real:
+            seconds = min(seconds, self.watchdog)
         self.waiting = True
         try:
             if self.stop.is_set():  # the signal came between the step and here
@@ -226,6 +238,7 @@ class Runner:
                 except _Interrupted:
                     break
         finally:
+            sd_notify("STOPPING=1")
             self._close_source()
             log.info("baocao run stopped at %s (%s)", self.clock.now().isoformat(),
                      ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items())) or "nothing done")

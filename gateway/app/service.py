@@ -27,9 +27,17 @@ def send_outbox(inst: Instance, now: datetime) -> outbox.FlushResult:
     with batch_lock(inst.store):
         sink = inst.sink()
         try:
-            return outbox.flush(inst.store, sink, inst.cfg.mail.address, now)
+            res = outbox.flush(inst.store, sink, inst.cfg.mail.address, now)
         finally:
             sink.close()
+    smtp = inst.cfg.mail.sink == "smtp"
+    if res.sent:
+        inst.store.set_meta("last_send_ok_at", now.isoformat())
+        if smtp:
+            inst.store.set_meta("last_smtp_ok_at", now.isoformat())
+    if smtp and res.server_down:
+        inst.store.set_meta("last_smtp_error", f"{now.isoformat()} {res.server_down}"[:500])
+    return res
 
 
 def rebuild_site(inst: Instance, now: datetime) -> BuildResult:

@@ -1,9 +1,16 @@
 """Build the messages we send (their text comes from the theme's templates/email/*.j2), marked so
-that nobody answers them."""
+that nobody answers them.
+
+Header values that come from a message we received (the subject a rejection repeats, the
+Message-ID we answer in In-Reply-To/References) are sanitised here, for every mail: no CR, LF,
+VT, FF or other control character, no bidi control, whitespace collapsed, length capped. A
+Message-ID that is not a plausible `<id@domain>` is dropped rather than copied."""
 
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from datetime import datetime
 from email import encoders
 from email.charset import BASE64, QP, Charset
@@ -53,6 +60,34 @@ _UTF8.header_encoding = QP
 _UTF8.body_encoding = BASE64
 
 
+SUBJECT_MAX = 120  # characters: a rejection quotes at most ~100 of the sender's subject
+MESSAGE_ID_MAX = 250  # RFC 5322 lines are 998; real Message-IDs are well under 100
+_MSG_ID = re.compile(r"<[!-;=?-~]{1,248}>")  # printable ASCII but '<' and '>', no space
+
+
+def clean_header_text(text: str, limit: int = SUBJECT_MAX) -> str:
+    """One line of text for a header: control, format (bidi) and line-separator characters become
+    spaces, runs of whitespace one space, and a value over `limit` characters is cut with '…'."""
+    out = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        out.append(" " if cat[0] in ("C", "Z") and ch != " " or ch.isspace() else ch)
+    line = " ".join("".join(out).split())
+    if len(line) > limit:
+        line = line[:limit - 1].rstrip() + "…"
+    return line
+
+
+def clean_message_id(value: str | None) -> str | None:
+    """A Message-ID fit to copy into In-Reply-To/References, or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if len(value) > MESSAGE_ID_MAX or not _MSG_ID.fullmatch(value):
+        return None
+    return value
+
+
 def _header(text: str, name: str = "Subject") -> str:
     """RFC 2047-encode a header value when it is not plain ASCII."""
     try:
@@ -81,13 +116,14 @@ def build(cfg: Config, *, to: str, subject: str, body: str, message_id: str, now
     else:
         msg = text
     msg["From"] = formataddr((cfg.mail.display_name, cfg.mail.address), charset="utf-8")
-    msg["To"] = to
-    msg["Subject"] = _header(subject)
+    msg["To"] = clean_header_text(to, 998)
+    msg["Subject"] = _header(clean_header_text(subject))
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = message_id
+    in_reply_to = clean_message_id(in_reply_to)
     if in_reply_to:
         msg["In-Reply-To"] = in_reply_to
-        refs = [r for r in (references or []) if r] + [in_reply_to]
+        refs = [r for r in (clean_message_id(x) for x in references or []) if r][-10:] + [in_reply_to]
         msg["References"] = " ".join(dict.fromkeys(refs))
     msg["Auto-Submitted"] = auto
     msg["X-Auto-Response-Suppress"] = "All"

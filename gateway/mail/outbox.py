@@ -1,5 +1,11 @@
-"""Send what the outbox holds. A message is marked sent only after the sink accepted it; temporary
-failures retry with exponential back-off; permanent ones are kept for the operator."""
+"""Send what the outbox holds. A message is marked sent only after the sink accepted it; permanent
+failures are kept for the operator.
+
+Temporary failures: a message's own (a 4xx to its RCPT or DATA) retries with exponential back-off
+while the round goes on with the other messages — one message that keeps failing never holds the
+rest back. The server's (unreachable, TLS, AUTH) ends the round: the message tried is due again
+after SERVER_RETRY, without counting as an attempt, so the mail leaves within seconds of the
+server coming back (the service loop wakes when the next row is due)."""
 
 from __future__ import annotations
 
@@ -15,6 +21,7 @@ log = logging.getLogger(__name__)
 BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_MAX = timedelta(hours=2)
 MAX_ATTEMPTS = 30
+SERVER_RETRY = timedelta(seconds=5)
 # Loop safety: however many messages are queued for one address, at most this many leave per hour.
 PER_RECIPIENT_PER_HOUR = 20
 
@@ -25,6 +32,7 @@ class FlushResult:
     retried: int = 0
     failed: int = 0
     deferred: int = 0  # held back by the per-recipient hourly cap
+    server_down: str = ""  # the server's failure that ended the round, if any
 
 
 def recipients(field: str) -> list[str]:
@@ -56,6 +64,15 @@ def flush(store: Store, sink: Sink, sender: str, now: datetime, limit: int = 200
         try:
             sink.send(row["raw"], sender, to, row["message_id"])
         except TemporaryFailure as exc:
+            if exc.server:
+                # Unreachable or refusing everyone: the others would fail the same way. Not an
+                # attempt of this message; probed again shortly.
+                store.mark_server_retry(row["id"], str(exc), now + SERVER_RETRY)
+                res.retried += 1
+                res.server_down = str(exc)
+                log.warning("outbox %s: server unavailable, probing again in %ss: %s", row["message_id"],
+                            int(SERVER_RETRY.total_seconds()), exc)
+                break
             if row["attempts"] + 1 >= MAX_ATTEMPTS:
                 store.mark_failed(row["id"], f"gave up after {MAX_ATTEMPTS} attempts: {exc}")
                 res.failed += 1
@@ -63,8 +80,7 @@ def flush(store: Store, sink: Sink, sender: str, now: datetime, limit: int = 200
                 store.mark_retry(row["id"], str(exc), now + backoff(row["attempts"]))
                 res.retried += 1
             log.warning("outbox %s: temporary failure: %s", row["message_id"], exc)
-            # The server is unreachable or busy: stop this round, keep the order.
-            break
+            continue  # this message's problem: the others still go
         except PartialDelivery as exc:
             store.mark_sent(row["id"], now)
             res.sent += 1

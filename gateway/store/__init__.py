@@ -3,7 +3,7 @@
 Nothing outside this package writes SQL (tests/test_architecture.py checks it).
 """
 
-from gateway.store.db import Store
+from gateway.store.db import TRANSIENT_ERRORS, Store
 from gateway.store.migrations import _MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["SCHEMA_VERSION", "_MIGRATIONS", "Store"]
+__all__ = ["SCHEMA_VERSION", "TRANSIENT_ERRORS", "_MIGRATIONS", "Store"]

@@ -31,6 +31,10 @@ TASK_UPDATE_COLUMNS = ("report_id", "unit", "task", "kind", "period", "received_
                        "result", "difficulties", "proposals", "notes", "id", "carried_forward")
 
 
+# Faults of the machine, not of a message (database locked, disk full): the whole message is
+# rolled back and tried again next batch.
+TRANSIENT_ERRORS: tuple[type[Exception], ...] = (sqlite3.OperationalError, OSError)
+
 DB_MODE = 0o640
 PRIVATE_MODE = 0o600
 

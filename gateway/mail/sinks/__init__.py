@@ -6,7 +6,13 @@ from typing import Protocol
 
 
 class TemporaryFailure(Exception):
-    """Try again later (4xx, connection refused, timeout)."""
+    """Try again later (4xx, connection refused, timeout). `server` is True when the failure is
+    the server's, not the message's (unreachable, TLS, AUTH, a 421 at greeting): every message
+    would fail the same way, so the outbox stops the round and probes again soon."""
+
+    def __init__(self, message: str, server: bool = False) -> None:
+        super().__init__(message)
+        self.server = server
 
 
 class PermanentFailure(Exception):

@@ -16,7 +16,9 @@ class DirectorySink:
     def send(self, raw: bytes, sender: str, recipients: list[str], message_id: str) -> None:
         name = hashlib.sha256(message_id.encode()).hexdigest()[:20] + ".eml"
         tmp = self.path / ("." + name + ".tmp")
-        tmp.write_bytes(raw)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # addresses: not world-readable
+        with os.fdopen(fd, "wb") as f:
+            f.write(raw)
         os.replace(tmp, self.path / name)
 
     def close(self) -> None:

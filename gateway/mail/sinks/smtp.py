@@ -85,18 +85,18 @@ def _map(exc: BaseException) -> Exception:
         return TemporaryFailure(str(exc))
     if isinstance(exc, aiosmtplib.SMTPAuthenticationError):
         return TemporaryFailure(f"SMTP authentication failed ({exc.code} {exc.message}); check smtp.username "
-                                "and the password variable")
+                                "and the password variable", server=True)
     if isinstance(exc, (aiosmtplib.SMTPSenderRefused, aiosmtplib.SMTPRecipientRefused, aiosmtplib.SMTPDataError)):
         text = f"{exc.code} {exc.message}"
         if 500 <= exc.code < 600:
             return PermanentFailure(text, exc.code, enhanced_status(exc.message))
         return TemporaryFailure(text)
-    if isinstance(exc, aiosmtplib.SMTPResponseException):
-        return TemporaryFailure(f"{exc.code} {exc.message}")
+    if isinstance(exc, aiosmtplib.SMTPResponseException):  # e.g. 421 at the greeting: the server's state
+        return TemporaryFailure(f"{exc.code} {exc.message}", server=True)
     if isinstance(exc, ssl.SSLError):
-        return TemporaryFailure(f"TLS failed: {exc}")
+        return TemporaryFailure(f"TLS failed: {exc}", server=True)
     # Connection refused/reset, timeouts, STARTTLS not offered (SMTPException), DNS errors.
-    return TemporaryFailure(f"{type(exc).__name__}: {exc}")
+    return TemporaryFailure(f"{type(exc).__name__}: {exc}", server=True)
 
 
 class _LoopThread:
@@ -140,7 +140,7 @@ class SmtpSink:
         await smtp.connect()
         if self.cfg.smtp.security != "none" and smtp.get_transport_info("sslcontext") is None:
             smtp.close()
-            raise TemporaryFailure("the SMTP session is not encrypted; refusing to send")
+            raise TemporaryFailure("the SMTP session is not encrypted; refusing to send", server=True)
         self._smtp = smtp
         return smtp
 
