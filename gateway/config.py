@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -67,6 +67,9 @@ class Mail(_Strict):
     batch_size: int = 200
     replies_per_sender_per_hour: int = 10
     reply_to_unknown_senders: bool = False
+    # The organisation's own mail domains: an unknown sender from one of them whose mail passed the
+    # authentication policy is told it is not registered and whom to ask (no backscatter otherwise).
+    own_domains: list[str] = Field(default_factory=list)
     auth_policy: Literal["none", "any_pass", "dmarc"] = "none"
     trusted_authserv_ids: list[str] = Field(default_factory=list)
     loop_token: str = "baocao"
@@ -101,6 +104,32 @@ class Site(_Strict):
     base_url: str = ""
     keep_builds: int = Field(3, ge=1)
     show_emails: bool = False
+    help_contact: str = ""  # whom a focal point asks (the guide shows it), e.g. "Chị Lan, 0256 3822 xxx"
+    search: bool = True  # the Pagefind full-text index (skipped when the pagefind binary is absent)
+
+
+class Exemption(_Strict):
+    """A unit excused from reporting (SPEC §8.2): counted as neither missing nor late."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    unit: str
+    kind: Literal["", "daily", "weekly", "monthly"] = ""  # "" = every kind
+    period: str = ""  # "2025-05-20", "2025-W21", "2025-05"
+    start: date | None = Field(None, alias="from")
+    end: date | None = Field(None, alias="to")
+    reason: str = ""
+
+
+class Scores(_Strict):
+    """The scorecard (SPEC §8.2): score = 100 × weighted mean of the rates − overdue penalty."""
+
+    reporting: float = Field(0.3, ge=0)  # weight of the reporting rate
+    on_time: float = Field(0.3, ge=0)  # weight of the on-time rate
+    on_schedule: float = Field(0.4, ge=0)  # weight of the share of led tasks on schedule
+    overdue_day: float = Field(0.5, ge=0)  # points off per overdue task-day
+    overdue_cap: float = Field(20, ge=0)  # at most this many points off
+    exemptions: list[Exemption] = Field(default_factory=list)
 
 
 class Digest(_Strict):
@@ -116,6 +145,7 @@ class Config(_Strict):
     smtp: Smtp = Field(default_factory=Smtp)
     site: Site = Field(default_factory=Site)
     digest: Digest = Field(default_factory=Digest)
+    scores: Scores = Field(default_factory=Scores)
     database: str = "baocao.db"
     templates: str = ""  # optional folder whose templates override the bundled ones
 

@@ -127,6 +127,8 @@ class ParsedReport(BaseModel):
     unread_attachments: list[str] = Field(default_factory=list)
     # The message answers one of ours (References/In-Reply-To carry our Message-ID domain).
     replies_to_us: bool = False
+    # The receiving server's Authentication-Results under the configured policy (None: no policy).
+    authenticated: bool | None = None
     error: str | None = None
     # Every report the message holds, the first included (the top-level fields describe it).
     reports: list[ReportPart] = Field(default_factory=list)

@@ -408,9 +408,11 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
         return reject(machine, "ignored")
     if too_big:
         return reject("too_large")
+    if ctx.auth_policy != "none":
+        out.authenticated = auth_ok(msg, ctx.auth_policy, ctx.trusted_authserv_ids, sender)
     if not sender or sender not in look.by_email:
         return reject("unknown_sender")
-    if not auth_ok(msg, ctx.auth_policy, ctx.trusted_authserv_ids, sender):
+    if out.authenticated is False:
         return reject("auth_failed")
 
     sender_units = look.by_email[sender]
@@ -418,6 +420,8 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
         msg, subject, {a.lower() for a in ctx.own_addresses if a}, look, sender_units)
 
     sections = [rep, *rep.sections]
+    # What the person wrote, for a rejection to quote back ("what was found").
+    out.unread = [x for x in rep.preamble + rep.unread if len(fold(x)) > 3 and not _BOILERPLATE.search(fold(x))][:12]
     if not any(x.has_content() for x in sections) and not table_rows:
         # The unit is still named in a rejection when the mail names it.
         named = look.unit(rep.header.get("unit", "")) if rep.header.get("unit") else None

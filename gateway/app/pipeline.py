@@ -26,11 +26,12 @@ from gateway.app import replies
 from gateway.app.instance import Instance
 from gateway.app.reading import read_message
 from gateway.domain.replies import reply_kind
+from gateway.domain.tasks import form_unchanged, newest_by_task
 from gateway.mail import compose
 from gateway.mail.sources import Inbound, Source, inbound_key
 from gateway.store import TRANSIENT_ERRORS, Store
 from parsers import ParsedReport
-from parsers.models import ReportPart
+from parsers.models import ReportPart, Warning
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,10 @@ def record(inst: Instance, pk: int, report: ParsedReport, now: datetime, result:
         if report.outcome == "accepted":
             # One record per report the message holds (several units of a shared mailbox,
             # several kinds on a month-end Friday); the message points at the first.
+            for p in parts:
+                assert p.unit
+                if form_unchanged(p.tasks, newest_by_task(store.unit_task_updates(p.unit), p.unit)):
+                    p.warnings.append(Warning(code="form_unchanged", message=inst.theme.warning("form_unchanged", None, {})))
             ids = [_insert(store, pk, p) for p in parts]
             report_id = ids[0]
         store.set_outcome(
@@ -140,7 +145,7 @@ def _reply(inst: Instance, pk: int, report: ParsedReport, now: datetime, part: i
     except Exception as exc:  # noqa: BLE001 - whatever the message made the reply do, the record stands
         error = f"reply not sent: {type(exc).__name__}: {exc}"
         log.error("message %s: %s", pk, error, exc_info=True)
-        purpose = reply_kind(report, inst.cfg.mail.reply_to_unknown_senders) or "reply"
+        purpose = reply_kind(report, inst.cfg.mail.reply_to_unknown_senders, inst.cfg.mail.own_domains) or "reply"
         mid = compose.stable_message_id(inst.cfg, "reply-failed", str(pk), str(part), str(store.attempts(pk)))
         store.record_reply_failure(message_id=mid, purpose=purpose, recipient=report.sender or "",
                                    error=error, now=now, inbound_pk=pk)

@@ -32,7 +32,7 @@ def enqueue_reply(cfg: Config, theme: Theme, store: Store, directory: Directory,
     """The receipt of one report of message `pk` (`part`: its place among the message's reports),
     or the rejection of the message."""
     sender = report.sender
-    purpose = reply_kind(report, cfg.mail.reply_to_unknown_senders)
+    purpose = reply_kind(report, cfg.mail.reply_to_unknown_senders, cfg.mail.own_domains)
     if purpose is None or sender is None:
         return 0
     if store.is_suppressed(sender):
@@ -63,8 +63,11 @@ def enqueue_reply(cfg: Config, theme: Theme, store: Store, directory: Directory,
         example_unit = own[0] if own else unit
         kind = report.kind or "daily"
         period = report.period or (report.received_at or now).date().isoformat()
+        code = report.codes[0] if report.codes else "not_a_report"
         ctx.update(
-            reason=theme.reason(report.codes[0] if report.codes else "not_a_report"),
+            reason=theme.reason(code), code=code, written=report.unread,
+            unit_tasks=unit_tasks(directory, example_unit.code) if example_unit else [],
+            help_contact="",
             unit=example_unit, sender_units=own, received_at=report.received_at or now,
             original_subject=report.subject, unread_attachments=report.unread_attachments,
             example=example_form(theme, directory, example_unit, kind, period),

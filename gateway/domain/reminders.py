@@ -74,25 +74,19 @@ def reminders_due(cal: WorkCalendar, directory: Directory, day: date, slot: time
 
 
 def form_tasks(updates: Iterable[TaskUpdate], directory: Directory, unit_code: str) -> list[TaskEntry]:
-    """The unit's tasks (led, then supported) with its own last update; a task it never reported on
-    gets the status and progress last reported by anyone."""
-    updates = list(updates)
+    """The unit's tasks (led, then supported) with the status and progress the unit itself last
+    reported; a task it never reported on stays blank for the person to fill (another unit's
+    values in a form returned unchanged would become this unit's word)."""
     own = newest_by_task(updates, unit_code)
-    anyone = newest_by_task(updates)
     led = [t for t in directory.tasks if t.lead_unit == unit_code]
     supported = [t for t in directory.tasks if unit_code in t.coordinating_units and t.lead_unit != unit_code]
     out: list[TaskEntry] = []
     for t in led + supported:
         last = own.get(t.code)
-        if last:
-            out.append(TaskEntry.model_validate({
-                "code": t.code, "title": t.title, "status": last.status, "progress": last.progress,
-                "result": last.result, "difficulties": last.difficulties, "proposals": last.proposals}))
-        else:
-            other = anyone.get(t.code)
-            out.append(TaskEntry.model_validate({
-                "code": t.code, "title": t.title, "status": other.status if other else None,
-                "progress": other.progress if other else None}))
+        out.append(TaskEntry.model_validate({
+            "code": t.code, "title": t.title, "status": last.status if last else None,
+            "progress": last.progress if last else None, "result": last.result if last else None,
+            "difficulties": last.difficulties if last else None, "proposals": last.proposals if last else None}))
     return out
 
 

@@ -73,3 +73,19 @@ def current_by_task(updates: Iterable[U], directory: Directory) -> dict[str, U]:
         if leads.get(u.task) == u.unit:
             lead_last[u.task] = u
     return {**any_last, **lead_last}
+
+
+def form_unchanged(entries: Iterable[Any], last: dict[str, Any]) -> bool:
+    """Every task of a report says exactly what the unit said last time (a pre-filled form
+    returned as it was): the receipt tells the person, who may have meant to edit it."""
+    entries = list(entries)
+    if not entries:
+        return False
+    for e in entries:
+        before = last.get(e.code)
+        if before is None or getattr(e, "carried_forward", False):
+            return False
+        for f in ("status", "progress", "result", "difficulties", "proposals"):
+            if (getattr(e, f) or None) != (getattr(before, f) or None):
+                return False
+    return True

@@ -317,6 +317,14 @@ class Store:
         return self.db.execute(
             f"SELECT {', '.join(TASK_UPDATE_COLUMNS)} FROM task_updates ORDER BY received_at, id").fetchall()
 
+    def unit_task_updates(self, unit: str) -> list[TaskUpdate]:
+        """One unit's task updates in arrival order."""
+        parse = datetime.fromisoformat
+        rows = self.db.execute(
+            f"SELECT {', '.join(TASK_UPDATE_COLUMNS)} FROM task_updates WHERE unit=? ORDER BY received_at, id",
+            [unit]).fetchall()
+        return [TaskUpdate(r[0], r[1], r[2], r[3], r[4], parse(r[5]), *r[6:]) for r in rows]
+
     def task_updates(self) -> list[TaskUpdate]:
         """Every task update in arrival order."""
         parse = datetime.fromisoformat

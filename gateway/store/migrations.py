@@ -100,5 +100,7 @@ _MIGRATIONS: dict[int, list[str]] = {
     # The reply cap counts one sender's receipts and rejections: answered from the index alone.
     4: ["CREATE INDEX IF NOT EXISTS outbox_replies ON outbox(recipient, purpose, created_at)"],
     # 'Như báo cáo hôm qua' (SPEC §5.1): an update that keeps the last values, shown as such.
-    5: ["ALTER TABLE task_updates ADD COLUMN carried_forward INTEGER NOT NULL DEFAULT 0"],
+    5: ["ALTER TABLE task_updates ADD COLUMN carried_forward INTEGER NOT NULL DEFAULT 0",
+        # A unit's own last state (an unchanged form is recognised on every report).
+        "CREATE INDEX IF NOT EXISTS task_updates_unit ON task_updates(unit, received_at)"],
 }
