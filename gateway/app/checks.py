@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gateway.app import template_check
 from gateway.app.instance import Instance
 from gateway.app.lists import five_ro_problems
 from gateway.errors import UserError
@@ -27,6 +28,19 @@ def run_checks(inst: Instance, offline: bool = False) -> int:
     for line in bad:
         print(f"  5 rõ: {line}")
     problems += len(bad)
+    if cfg.mail.source == "imap" and cfg.mail.auth_policy == "none":
+        print('  warning: mail.auth_policy = "none" with an IMAP mailbox: anyone can forge a focal point\'s '
+              'From; set "dmarc" and trusted_authserv_ids to your receiving server\'s authserv-id')
+    overrides = template_check.override_files(inst)
+    if inst.theme.override is not None:
+        broken = template_check.compile_problems(inst)
+        if not broken:
+            broken = template_check.render_problems(inst, inst.now())
+        for line in broken:
+            print(f"  template: {line}")
+        problems += len(broken)
+        print(f"templates: {len(overrides)} override(s) in {inst.theme.override}: "
+              + ("OK" if not broken else f"{len(broken)} problem(s)"))
     if not offline:
         for name, fn in (("imap", _check_imap), ("smtp", _check_smtp)):
             try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -15,7 +16,7 @@ from gateway.app.reading import read_message
 from gateway.app.reprocess import reprocess
 from gateway.app.scaffold import init_instance
 from gateway.app.service import poll, rebuild_site
-from gateway.cli import notify, run
+from gateway.cli import notify, ops, run
 from gateway.cli.common import _instance, _now_arg
 from gateway.cli.textout import describe, failed_table, status_table
 from gateway.config import CONFIG_NAME, Config, load
@@ -84,6 +85,8 @@ def cmd_build_site(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    if args.json:
+        return ops.print_status_json(args)
     inst = _instance(args)
     print(status_table(inst, inst.now(_now_arg(args.now))))
     return 0
@@ -153,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_build_site)
 
     sp = with_config(sub.add_parser("status", help="today's compliance in the terminal"))
+    sp.add_argument("--json", action="store_true", help="health as JSON: last poll, last IMAP and SMTP "
+                    "success, outbox backlog, site age")
     sp.set_defaults(func=cmd_status)
 
     sp = with_config(sub.add_parser("check", help="validate config and lists (5 rõ), reach the mail servers"), now=False)
@@ -170,16 +175,45 @@ def build_parser() -> argparse.ArgumentParser:
     run.register(sub, with_config)
     notify.register_remind(sub, with_config)
     notify.register_digest(sub, with_config)
+    ops.register(sub, with_config)
+    for sp in sub.choices.values():  # -v anywhere: after the command as well as before it
+        sp.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                        help="log details to stderr")
     return p
+
+
+class _JournalFormatter(logging.Formatter):
+    """Under systemd (stderr is the journal): the syslog priority as a `<N>` prefix, no timestamp
+    (journald adds its own)."""
+
+    PRIORITIES = {logging.DEBUG: 7, logging.INFO: 6, logging.WARNING: 4, logging.ERROR: 3, logging.CRITICAL: 2}
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record).replace("\n", "\n    ")
+        return f"<{self.PRIORITIES.get(record.levelno, 6)}>{text}"
+
+
+def _logging(verbose: bool) -> None:
+    level = logging.INFO if verbose else logging.WARNING
+    if os.environ.get("JOURNAL_STREAM"):
+        handler = logging.StreamHandler()
+        handler.setFormatter(_JournalFormatter("%(name)s: %(message)s"))
+        logging.basicConfig(level=level, handlers=[handler])
+    else:
+        logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    _logging(args.verbose)
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:  # `baocao status | head -1`: the reader has what it wanted
+        _quiet_stdout()
+        return 0
     except UserError as exc:
         print(f"baocao: {exc}", file=sys.stderr)
         return 2
@@ -188,8 +222,16 @@ def main(argv: list[str] | None = None) -> int:
         return 3
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

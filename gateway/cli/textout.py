@@ -24,7 +24,7 @@ def describe(r: ParsedReport) -> str:
     return "\n".join(lines)
 
 
-def _table(rows: list[list[str]]) -> str:
+def table(rows: list[list[str]]) -> str:
     widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
 
@@ -44,7 +44,7 @@ def status_table(inst: Instance, now: datetime) -> str:
         rows = [["unit", "status", "received"]]
         for c in sorted(cells, key=lambda c: (c.status, c.unit)):
             rows.append([c.unit, c.status, f"{c.received_at:%H:%M %d/%m}" if c.received_at else "-"])
-        out.append(_table(rows))
+        out.append(table(rows))
     return "\n".join(out)
 
 
@@ -53,9 +53,9 @@ def failed_table(inst: Instance, include_ignored: bool = False) -> str:
     rows = inst.store.messages_with_outcome(outcomes)
     if not rows:
         return "No rejected or failed messages."
-    table = [["id", "received", "sender", "outcome", "reason", "subject"]]
+    out = [["id", "received", "sender", "outcome", "reason", "subject"]]
     for r in rows:
         codes = ",".join(json.loads(r["codes"] or "[]"))
-        table.append([str(r["id"]), r["received_at"][:16], r["sender"] or "?", r["outcome"],
+        out.append([str(r["id"]), r["received_at"][:16], r["sender"] or "?", r["outcome"],
                       codes + (f" [{r['error'][:60]}]" if r["error"] else ""), (r["subject"] or "")[:50]])
-    return _table(table) + "\n\nRe-read one after fixing the lists: baocao reprocess ID"
+    return table(out) + "\n\nRe-read one after fixing the lists: baocao reprocess ID"
