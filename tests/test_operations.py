@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from gateway.app.runner import Runner
 from gateway.app.clock import SystemClock
+from gateway.app.runner import Runner
 from gateway.app.service import poll, send_outbox
 from gateway.store import _MIGRATIONS, Store
 from gateway.store.db import DatabaseTooNew
@@ -375,7 +375,9 @@ def test_a_round_goes_on_past_a_message_that_fails_temporarily(tmp_path: Path, m
 @pytest.mark.skipif(not os.environ.get("BAOCAO_STRESS"), reason="50 runs take ~3 minutes: BAOCAO_STRESS=1 "
                     "(measured: docs/benchmarks.md)")
 def test_three_concurrent_polls_fifty_times(tmp_path: Path) -> None:
-    from tests.test_skeleton import test_two_pollers_at_once_record_and_answer_each_message_once as once
+    from tests.test_skeleton import (
+        test_two_pollers_at_once_record_and_answer_each_message_once as once,
+    )
 
     for n in range(50):
         once(tmp_path / f"run{n}")
