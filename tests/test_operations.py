@@ -52,7 +52,8 @@ def test_three_first_opens_at_once_migrate_once(tmp_path: Path) -> None:
         errors: list[BaseException] = []
         barrier = threading.Barrier(3)
 
-        def open_it() -> None:
+        def open_it(db: Path = db, barrier: threading.Barrier = barrier,
+                    errors: list[BaseException] = errors) -> None:
             try:
                 barrier.wait()
                 Store(db).close()
