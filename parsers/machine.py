@@ -12,7 +12,7 @@ from parsers.text import fold
 _NOREPLY_LOCAL = re.compile(r"^(?:mailer-daemon|postmaster|no[-_.]?reply|do[-_.]?not[-_.]?reply|bounces?|auto-?reply)(?:[+\-.].*)?$", re.I)
 
 
-def classify(msg: Message, sender: str, own_addresses: list[str], loop_token: str) -> str | None:
+def classify(msg: Message, sender: str, own_addresses: list[str], loop_token: str, subject: str | None = None) -> str | None:
     """The `ignored` reason code, or None for mail a person wrote."""
     own = {a.lower() for a in own_addresses if a}
     if sender and sender.lower() in own:
@@ -29,7 +29,7 @@ def classify(msg: Message, sender: str, own_addresses: list[str], loop_token: st
         report_type = ""
     if ctype == "multipart/report" or "delivery-status" in str(report_type).lower():
         return "bounce"
-    auto = _auto_reply(msg)
+    auto = _auto_reply(msg, subject)
     if auto:
         return auto  # before the other bounce signs: an out-of-office often has an empty return path
     local = sender.split("@", 1)[0] if sender else ""
@@ -61,7 +61,7 @@ _AUTO_SUBJECT = re.compile(
 _DAEMON_NAME = re.compile(r"^\s*\"?(?:mail(?:er)?[-\s]?daemon|mail delivery (?:subsystem|system)|postmaster)\b", re.I)
 
 
-def _auto_reply(msg: Message) -> str | None:
+def _auto_reply(msg: Message, subject: str | None = None) -> str | None:
     auto = header(msg, "Auto-Submitted").lower()
     if auto and not auto.startswith("no"):
         return "auto_reply"
@@ -71,7 +71,7 @@ def _auto_reply(msg: Message) -> str | None:
         return "auto_reply"
     if header(msg, "Precedence").lower() in ("auto_reply", "junk"):
         return "auto_reply"
-    if _AUTO_SUBJECT.match(fold(decoded_header(msg, "Subject"))):
+    if _AUTO_SUBJECT.match(fold(decoded_header(msg, "Subject") if subject is None else subject)):
         return "auto_reply"
     return None
 

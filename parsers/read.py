@@ -113,6 +113,7 @@ class _Lookup:
             r"(?<![^\W_])(" + "|".join(map(re.escape, prefixes)) + r")[ \-._]?(\d{1,4})(?![\d])", re.IGNORECASE
         ) if prefixes else None
         self._title_tokens: dict[str, list[str]] = {t.code: fold_key(t.title).split() for t in d.tasks}
+        self._heading_hits: dict[str, object] = {}
 
     def unit_tasks(self, units: list[UnitInfo]) -> list[TaskInfo]:
         codes = {u.code for u in units}
@@ -193,6 +194,16 @@ class _Lookup:
         return _strip_title(text, info.title)
 
     def section_heading(self, line: str) -> tuple[str, str] | None:
+        """Cached per line: label lines and headings repeat from report to report."""
+        hit = self._heading_hits.get(line, _MISS)
+        if hit is _MISS:
+            hit = self._section_heading(line)
+            if len(self._heading_hits) >= 4096:
+                self._heading_hits.clear()
+            self._heading_hits[line] = hit
+        return hit  # type: ignore[return-value]
+
+    def _section_heading(self, line: str) -> tuple[str, str] | None:
         """(unit code, or '?' + the words for a unit not in the lists; kind) of a line that
         heads a report section: 'II. XÃ PHÙ CÁT', 'Đơn vị: UBND xã Tuy Phước', 'BÁO CÁO TUẦN 48'."""
         hit = match_label(line)
@@ -292,6 +303,7 @@ def _strip_title(text: str, title: str) -> str:
     return " ".join(words[last + 1 :]).lstrip(" )-–—:.,")
 
 
+_MISS = object()
 _LOOKUPS: dict[int, tuple[Directory, _Lookup]] = {}
 
 
@@ -401,7 +413,7 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
         out.codes = [code]
         return out
 
-    machine = classify(msg, sender, ctx.own_addresses, ctx.loop_token) or (None if too_big else own_echo(msg))
+    machine = classify(msg, sender, ctx.own_addresses, ctx.loop_token, subject) or (None if too_big else own_echo(msg))
     if machine:
         if machine == "bounce":
             out.bounced_addresses = bounced_addresses(msg)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parsers.text import fold
 
@@ -59,9 +60,21 @@ _CLAUSE_END = re.compile(r"\s*(?:$|[.;,!)(\-–—]|(?:vao|trong|tu|ngay|tre|cha
 
 def read_status(text: str | None, prose: bool = False) -> Reading:
     """The status a text states. `prose`: the words come from a sentence, not a status field —
-    there "đã hoàn thành dự thảo" completes a sub-step, not the task, and is not a status."""
+    there "đã hoàn thành dự thảo" completes a sub-step, not the task, and is not a status.
+    Status texts repeat from report to report: short ones are read once."""
     if not text:
         return NONE
+    if len(text) <= 300:
+        return _read_status_cached(text, prose)
+    return _read_status(text, prose)
+
+
+@lru_cache(maxsize=8192)
+def _read_status_cached(text: str, prose: bool) -> Reading:
+    return _read_status(text, prose)
+
+
+def _read_status(text: str, prose: bool) -> Reading:
     t = fold(text)
     if not t:
         return NONE
@@ -173,6 +186,17 @@ def read_progress(text: str | None, prose: bool = False) -> Reading:
     in prose only a percentage or a fraction of something counted ('12/20 xã') is progress."""
     if not text:
         return NONE
+    if len(text) <= 300:
+        return _read_progress_cached(text, prose)
+    return _read_progress(text, prose)
+
+
+@lru_cache(maxsize=8192)
+def _read_progress_cached(text: str, prose: bool) -> Reading:
+    return _read_progress(text, prose)
+
+
+def _read_progress(text: str, prose: bool) -> Reading:
     t = fold(text)
     if not t:
         return NONE
