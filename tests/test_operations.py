@@ -373,7 +373,7 @@ def test_a_round_goes_on_past_a_message_that_fails_temporarily(tmp_path: Path, m
 
 # -- the concurrency test, 50 runs in a row --------------------------------------------------------
 
-@pytest.mark.skipif(not os.environ.get("BAOCAO_STRESS"), reason="50 runs take ~3 minutes: BAOCAO_STRESS=1 "
+@pytest.mark.skipif(not os.environ.get("BAOCAO_STRESS"), reason="50 runs take ~90 s: BAOCAO_STRESS=1 "
                     "(measured: docs/benchmarks.md)")
 def test_three_concurrent_polls_fifty_times(tmp_path: Path) -> None:
     from tests.test_skeleton import (
