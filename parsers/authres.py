@@ -68,7 +68,9 @@ def _uncomment(text: str) -> str:
 
 def _split(text: str) -> list[str]:
     """';'-separated pieces, a ';' inside a quoted string not splitting."""
-    pieces, cur, quoted = [], [], False
+    pieces: list[str] = []
+    cur: list[str] = []
+    quoted = False
     for c in text:
         if c == '"':
             quoted = not quoted
@@ -102,7 +104,8 @@ def parse(value: str) -> Header | None:
         if not mm:
             continue  # 'none', or junk
         r = Result(mm.group(1).lower(), mm.group(2).lower())
-        rest = piece[_REASON.match(piece).end() if _REASON.match(piece) else mm.end():]
+        reason = _REASON.match(piece)
+        rest = piece[reason.end() if reason else mm.end():]
         for p in _PROPERTY.finditer(rest):
             key = f"{p.group(1).lower()}.{p.group(2).lower()}"
             r.props.setdefault(key, _unquote(p.group(3)))

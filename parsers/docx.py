@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
+from typing import Any
 
 from parsers.labels import match_label
 
@@ -47,7 +49,7 @@ def read(data: bytes) -> tuple[list[str], list[list[list[str]]]]:
     return lines, grids
 
 
-def _unique_cells(row):  # noqa: ANN001, ANN202 - python-docx types
+def _unique_cells(row: Any) -> Iterator[Any]:
     """Merged cells repeat in python-docx: each once."""
     seen: list[object] = []
     for c in row.cells:
@@ -56,5 +58,5 @@ def _unique_cells(row):  # noqa: ANN001, ANN202 - python-docx types
             yield c
 
 
-def _cell_text(cell) -> str:  # noqa: ANN001 - python-docx type
+def _cell_text(cell: Any) -> str:
     return "\n".join(p.text for p in cell.paragraphs).strip()

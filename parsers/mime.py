@@ -126,6 +126,8 @@ def part_text(part: Message) -> str:
             payload = raw.encode("utf-8", errors="replace")
         else:
             return ""
+    if not isinstance(payload, bytes):
+        return ""
     charset = content_type(part)[1].get("charset") or None
     return decode_bytes(payload, charset)
 
@@ -192,9 +194,10 @@ def extract(msg: Message, depth: int = 0) -> MessageParts:
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             ):
                 try:
-                    data = part.get_payload(decode=True) or b""
+                    payload = part.get_payload(decode=True)
                 except Exception:  # noqa: BLE001
-                    data = b""
+                    payload = None
+                data = payload if isinstance(payload, bytes) else b""
                 if len(data) <= MAX_TABLE_BYTES:
                     out.attachments.append(Attachment(name, ctype, data))
             elif name and not ctype.startswith("image/") and len(out.other_files) < 20:

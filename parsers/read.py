@@ -343,9 +343,9 @@ def _scrubbed(report: ParsedReport) -> ParsedReport:
             if s is not v:
                 setattr(report, name, s)
     report.bounced_addresses = [scrub(a) for a in report.bounced_addresses]
-    parts = report.reports or [report]
+    parts: list[ParsedReport | ReportPart] = [report, *report.reports]
     seen: set[int] = set()
-    for part in [report, *parts]:
+    for part in parts:
         if id(part) in seen:
             continue
         seen.add(id(part))
@@ -871,7 +871,8 @@ def _tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: _Lookup,
         for f in ("result", "difficulties", "proposals", "notes"):
             v = vals.get(f)
             fields[f] = None if v is None or is_blank(v) or (f in ("difficulties", "proposals") and is_nil(v)) else v
-        if carried and fields.get("carried_forward") and fields["result"] and _SAME_AS_BEFORE.search(fold(fields["result"])):
+        result = fields["result"]
+        if carried and fields.get("carried_forward") and isinstance(result, str) and _SAME_AS_BEFORE.search(fold(result)):
             fields["result"] = None
         fields["no_difficulties"] = vals.get("difficulties") is not None and not is_blank(vals["difficulties"]) and is_nil(vals["difficulties"])
         if fields["result"] is None and free and not is_blank(free):
@@ -882,7 +883,7 @@ def _tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: _Lookup,
             for w in warnings
         ):
             _warn(warnings, "task_without_status", code)
-        entry = TaskEntry(code=code, title=title, **fields)  # type: ignore[arg-type]
+        entry = TaskEntry.model_validate({"code": code, "title": title, **fields})
         if info is None:
             warnings.append(Warning(code="unknown_task", task=code))
         elif unit.code != info.lead_unit and unit.code not in info.coordinating_units:

@@ -299,5 +299,5 @@ def _cell(v: object, number_format: str = "") -> str:
             return f"{v * 100:g}%"  # a fraction typed into an unformatted cell
         return str(int(v)) if v == int(v) else str(v)
     if hasattr(v, "strftime"):
-        return v.strftime("%d/%m/%Y")  # type: ignore[attr-defined]
+        return str(v.strftime("%d/%m/%Y"))
     return str(v)
