@@ -840,9 +840,21 @@ def _tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: _Lookup,
     # block or a table row: the labelled one is the report, the mention is not a second one.
     labelled = {task_key(r.get("task", "")) for r in table_rows if r.get("task")}
     labelled |= {task_key(t.code_text) for t in rep.tasks if t.fields}
+    # A table row that names its task by title only: the same task's lines in the rendered
+    # text (an HTML table also comes out as text) are not a second report of it.
+    in_table = set()
+    for r in table_rows:
+        if not r.get("task") and r.get("title"):
+            hit = _resolve(r["title"], look, unit)
+            if hit is not None and hit[1] is not None:
+                in_table.add(hit[0])
     for t in rep.tasks:
         if t.implicit and not t.fields and (task_key(t.code_text) in labelled or not (t.loose or _says_more(t.code_text, look))):
             continue
+        if t.implicit and not t.fields and in_table:
+            hit = _resolve(t.code_text or t.title, look, unit)
+            if hit is not None and hit[0] in in_table:
+                continue
         raw_items.append((t.code_text or t.title, t.title, {f: body.value(t, f) for f in _TASK_FIELDS}, t.loose))
     for r in table_rows[: body.MAX_TASKS]:
         raw_items.append((r.get("task", "") or r.get("title", ""), r.get("title", ""), {f: r.get(f) for f in _TASK_FIELDS}, []))
@@ -888,9 +900,17 @@ def _tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: _Lookup,
             warnings.append(Warning(code="unknown_task", task=code))
         elif unit.code != info.lead_unit and unit.code not in info.coordinating_units:
             warnings.append(Warning(code="task_not_assigned", task=code))
-        if code in entries:
-            warnings.append(Warning(code="duplicate_task", task=code))
-        entries[code] = entry  # the later block wins
+        before = entries.get(code)
+        if before is not None:
+            if _filled(entry) == 0:
+                continue  # named again without anything said ('… tổng hợp NV01 vào báo cáo chung')
+            # The later block wins, but a field it leaves blank keeps what the earlier one said.
+            keep = {f: getattr(before, f) for f in _TASK_FIELDS if getattr(entry, f) is None and getattr(before, f) is not None}
+            if any(getattr(before, f) is not None and getattr(entry, f) is not None and getattr(before, f) != getattr(entry, f)
+                   for f in ("status", "progress")) or not keep:
+                warnings.append(Warning(code="duplicate_task", task=code))
+            entry = entry.model_copy(update=keep)
+        entries[code] = entry
     return list(entries.values())
 
 

@@ -102,8 +102,8 @@ def _read_status(text: str, prose: bool) -> Reading:
     if not found and not unsure and not prose and _DANG.search(t):
         found.add("in_progress")  # "Đang …" in a status field
     quote = text.strip()[:120]
-    if not found and not unsure:
-        found = weak
+    if not found and not unsure and (not prose or len(t.split()) <= 12):
+        found = weak  # 'Đã trình UBND tỉnh, chờ phê duyệt' as a status, not inside a narrative
     if len(found) > 1:
         return Reading(None, "status_uncertain", quote)
     if unsure and not found:
