@@ -482,8 +482,12 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
             elif len(sender_units) == 1:
                 unit = sender_units[0]
             else:
-                out.unit = None
-                return reject("unknown_unit")
+                # A shared mailbox that names no unit in the text: the subject may ('… – Xã Tuy
+                # Phước'), or every task reported belongs to one of its units.
+                unit = _unit_of_shared(subject, sec, look, sender_units)
+                if unit is None:
+                    out.unit = None
+                    return reject("unknown_unit")
         assert unit is not None
         warnings: list[Warning] = []
         part = ReportPart(unit=unit.code)
@@ -544,6 +548,24 @@ def _check_against_summary(part: ReportPart, look: _Lookup, warnings: list[Warni
                 if abs(said.value - t.progress) > 0.5:
                     _warn(warnings, "progress_uncertain", code, f"{t.progress}% / {piece.strip()}")
                     t.progress = None
+
+
+def _unit_of_shared(subject: str, sec: body.RawReport, look: _Lookup, units: list[UnitInfo]) -> UnitInfo | None:
+    """The one unit of a shared mailbox that a report without a unit label is about, or None."""
+    codes = {u.code for u in units}
+    named = look.unit(subject) if subject else None
+    if named is not None and named.code in codes:
+        return named
+    owners: set[str] = set()
+    for t in sec.tasks:
+        hit = look.task(t.code_text)
+        info = hit[1]
+        if info is None:
+            return None
+        owners |= {c for c in [info.lead_unit, *info.coordinating_units] if c in codes} or {"?"}
+    if len(owners) == 1 and "?" not in owners:
+        return next(u for u in units if u.code in owners)
+    return None
 
 
 def _filled(t: TaskEntry) -> int:

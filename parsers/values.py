@@ -74,8 +74,24 @@ def _read_status_cached(text: str, prose: bool) -> Reading:
     return _read_status(text, prose)
 
 
+# Abbreviations of hurried writing: 'đg thực hiện', 'TT HT', 'chưa TH', 'dc 64%'.
+_ABBREVIATIONS = [(re.compile(p), r) for p, r in (
+    (r"(?<![a-z0-9])dg(?![a-z0-9])", "dang"), (r"(?<![a-z0-9])(da|tt|trang thai|tinh trang)\s*:?\s*ht(?![a-z0-9])", r"\1 hoan thanh"),
+    (r"^ht(?![a-z0-9])", "hoan thanh"), (r"(?<![a-z0-9])(chua|dang|da)\s+th(?![a-z0-9])", r"\1 thuc hien"),
+    (r"(?<![a-z0-9])dc(?![a-z0-9])", "duoc"),
+)]
+
+
+def _expand_abbreviations(t: str) -> str:
+    if len(t) > 300 or not any(a in t for a in ("dg", "ht", "th", "dc")):
+        return t
+    for rx, rep in _ABBREVIATIONS:
+        t = rx.sub(rep, t)
+    return t
+
+
 def _read_status(text: str, prose: bool) -> Reading:
-    t = fold(text)
+    t = _expand_abbreviations(fold(text))
     if not t:
         return NONE
     found: set[str] = set()
