@@ -55,7 +55,7 @@ _STATUS = [(re.compile(r"(?<![a-z0-9])(?:" + rx + r")" + _WORD_END), st) for rx,
 _DANG = re.compile(r"(?<![a-z0-9])dang(?![a-z0-9])")
 # What may follow "hoàn thành" in prose when it is the task's own status, not a sub-step's:
 # the end of the clause, a time ("trễ hạn", "vào ngày 20/11", "trong tháng 11"), or a percentage.
-_CLAUSE_END = re.compile(r"\s*(?:$|[.;,!)(\-–—]|(?:vao|trong|tu|ngay|tre|cham|dung|som|truoc|qua|100|nhiem vu|theo|va|roi|a|nhe|oi|luon)(?![a-z]))")
+_CLAUSE_END = re.compile(r"\s*(?:$|[.;,!)(|\-–—]|(?:vao|trong|tu|ngay|tre|cham|dung|som|truoc|qua|100|nhiem vu|theo|va|roi|a|nhe|oi|luon)(?![a-z]))")
 
 
 def read_status(text: str | None, prose: bool = False) -> Reading:
