@@ -9,6 +9,11 @@ command -v dovecot >/dev/null || [ -x /usr/sbin/dovecot ] || need+=(dovecot-imap
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v openssl >/dev/null || need+=(openssl)
 command -v systemd-analyze >/dev/null || need+=(systemd)  # checks the shipped unit (verify, security)
+# The formal report is checked as a person reads it: LibreOffice renders the .docx to PDF,
+# poppler reads its pages back (text, page images); Liberation fonts stand in for Times New Roman.
+command -v soffice >/dev/null || need+=(libreoffice-writer)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+[ -d /usr/share/fonts/truetype/liberation ] || need+=(fonts-liberation)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq

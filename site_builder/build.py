@@ -24,12 +24,18 @@ import jinja2
 from markupsafe import Markup, escape
 
 from parsers.models import TaskEntry
-from site_builder import charts, exports
+from site_builder import charts, exports, leaders, report, search
 from site_builder.paths import (
+    LEADERS,
+    SEARCH,
     STATES,
     archive_path,
     group_path,
+    group_state_path,
     guide_path,
+    programme_path,
+    report_path,
+    scores_path,
     slug,
     state_path,
     task_path,
@@ -125,15 +131,27 @@ def _pct(v: float | None) -> str:
     return "–" if v is None else f"{round(v * 100)}%"
 
 
+def _pctnum(v: float | None) -> str:
+    """A percentage already on 0..100, with a Vietnamese decimal comma: 62,5%."""
+    return "–" if v is None else f"{v:g}".replace(".", ",") + "%"
+
+
+def _score(v: float | None) -> str:
+    return "–" if v is None else f"{v:.1f}".replace(".", ",")
+
+
 def _env(theme: Theme, helpers: _Helpers) -> jinja2.Environment:
     env = theme.environment(html=True).overlay()
     period = functools.lru_cache(maxsize=4096)(env.filters["period"])  # the same few hundred periods
     env.filters.update(
         period=period,
-        slug=slug, pct=_pct, badge=helpers.badge, unit_link=helpers.unit_link, task_link=helpers.task_link,
+        slug=slug, pct=_pct, pctnum=_pctnum, score=_score, badge=helpers.badge, unit_link=helpers.unit_link, task_link=helpers.task_link,
         progress=_progress, ut=_user_text, xml=_xml_text,
     )
-    env.globals.update(archive_path=archive_path, states=STATES, symbols=SYMBOLS,
+    env.globals.update(archive_path=archive_path, states=STATES, symbols=SYMBOLS, report_path=report_path,
+                       programme_path=programme_path, scores_path=scores_path, group_path=group_path,
+                       group_state_path=group_state_path, state_path=state_path,
+                       leaders_path=LEADERS, search_path=SEARCH,
                        charts=charts.Charts(theme.messages["timeliness"]))
     return env
 
@@ -179,21 +197,42 @@ class _Pages:
 
 def _overview_units_tasks(w: _Pages) -> None:
     snap = w.snap
-    w.page("index.html", "home.html.j2")
+    progs = leaders.programmes(snap)
+    w.common["programmes"] = progs
+    w.page("index.html", "home.html.j2", completed=leaders.last_completed(snap))
+    for prog in progs:
+        w.page(programme_path(prog.key), "programme.html.j2", g=prog)
     w.page("don-vi/index.html", "units.html.j2")
     for u in snap.units:
         w.page(unit_path(u.info.code), "unit.html.j2", u=u)
     # Tasks: the full list, pre-rendered filter views (no JavaScript needed), one page each
     w.page("nhiem-vu/index.html", "tasks.html.j2", view=None, view_tasks=snap.tasks)
     for g in snap.groups:
-        w.page(group_path(g), "tasks.html.j2", view=("group", g), view_tasks=[t for t in snap.tasks if t.info.group == g])
+        mine = [t for t in snap.tasks if t.info.group == g]
+        w.page(group_path(g), "tasks.html.j2", view=("group", g), view_tasks=mine, group_tasks=mine)
+        for state in STATES:
+            w.page(group_state_path(g, state), "tasks.html.j2", view=("group", g, state),
+                   view_tasks=[t for t in mine if t.state == state], group_tasks=mine)
     for state in STATES:
         w.page(state_path(state), "tasks.html.j2", view=("state", state),
                view_tasks=[t for t in snap.tasks if t.state == state])
     for t in snap.tasks:
         w.page(task_path(t.info.code), "task.html.j2", t=t)
     w.page("kho-khan/index.html", "difficulties.html.j2")
-    w.page("danh-gia/index.html", "scores.html.j2")
+    _scores(w)
+
+
+def _scores(w: _Pages) -> None:
+    """The scorecard since the first data, per month, quarter and year, and per responsible leader."""
+    snap = w.snap
+    spans = leaders.spans_in(snap)
+    whole = leaders.range_span(snap.window_start, snap.today)
+    ctx = {"spans": spans, "weights": snap.weights}
+    w.page(scores_path(), "scores.html.j2", span=None, card=leaders.scorecard(snap, whole), **ctx)
+    for kind in ("monthly", "quarterly", "yearly"):
+        for sp in spans[kind]:
+            w.page(scores_path(sp.key), "scores.html.j2", span=sp, card=leaders.scorecard(snap, sp), **ctx)
+    w.page(LEADERS, "leaders.html.j2", groups=leaders.leaders(snap))
 
 
 def _guide(w: _Pages) -> None:
@@ -210,10 +249,35 @@ def _guide(w: _Pages) -> None:
         w.page(guide_path(u.info.code), "guide_unit.html.j2", u=u, form_text=text, form_rows=rows)
 
 
+def _formal_reports(w: _Pages) -> None:
+    """The formal report (.docx) of every weekly and monthly period; one whose content is unchanged
+    since the previous build keeps its bytes (its fingerprint is in its properties)."""
+    template: bytes | None = None
+    for pv in w.snap.periods:
+        if pv.kind == "daily":
+            continue
+        path = report_path(pv.kind, pv.period)
+        model = report.build(w.snap, leaders.span_of(pv.kind, pv.period), w.labels)
+        fp = model.fingerprint()
+        if w.previous is not None:
+            try:
+                old = (w.previous / path).read_bytes()
+            except OSError:
+                old = b""
+            if old and report.identifier_of(old) == fp:
+                w.files[path] = old
+                continue
+        if template is None:
+            template = w.theme.report_template()
+        w.files[path] = report.render(model, template)
+
+
 def _archive_data_static(w: _Pages) -> None:
+    _formal_reports(w)
     w.page("luu-tru/index.html", "archive.html.j2")
     for pv in w.snap.periods:
         w.page(archive_path(pv.kind, pv.period), "period.html.j2", pv=pv)
+    w.page(SEARCH, "search.html.j2")
     w.page("du-lieu/index.html", "data.html.j2")
     w.files["du-lieu/kho-khan.atom"] = _feed(w.env, w.snap, w.helpers)
     for rel, data in w.theme.static_files().items():
@@ -235,12 +299,12 @@ def render_pages(snap: Snapshot, theme: Theme, previous: Path | None = None) -> 
         # The data exports are as much work as all the pages: on two cores, a second process
         # builds them meanwhile.
         if len(snap.updates) >= PARALLEL_FROM and _workers() > 1:
-            exported = in_child(lambda: exports.exports(snap))
+            exported = in_child(lambda: exports.exports(snap, theme.messages))
             files = pages()
             files.update(exported())
         else:
             files = pages()
-            files.update(exports.exports(snap))
+            files.update(exports.exports(snap, theme.messages))
     return files
 
 
@@ -303,6 +367,8 @@ def _feed(env: jinja2.Environment, snap: Snapshot, h: _Helpers) -> bytes:
 
 def build_site(snap: Snapshot, output: Path, theme: Theme, keep: int = 3) -> BuildResult:
     files = render_pages(snap, theme, previous=current_build(output.absolute()))
+    if snap.search:
+        files.update(search.index(files))
     return BuildResult(len(files), publish(files, output, keep=keep, stamp=snap.now))
 
 

@@ -13,24 +13,27 @@ from markupsafe import Markup, escape
 from parsers.models import Cell, Rates
 
 # Symbols common to Windows, macOS, Android and Linux fonts (no emoji-only code points).
-SYMBOL = {"on_time": "✔", "late": "⚠", "missing": "✘", "pending": "…", "completed": "✔", "in_progress": "▶",
+SYMBOL = {"on_time": "✔", "late": "⚠", "missing": "✘", "pending": "…", "exempt": "○", "completed": "✔", "in_progress": "▶",
           "not_started": "○", "paused": "‖", "overdue": "!", "none": "–"}
 WEEKDAYS = ["T2", "T3", "T4", "T5", "T6", "T7", "CN"]
 
 
-def _svg(view_w: float, view_h: float, title: str, desc: str, body: str, cls: str, uid: str) -> Markup:
+def _svg(view_w: float, view_h: float, title: str, desc: str, body: str, cls: str, uid: str,
+         scale: float = 1) -> Markup:
     return Markup(
-        f'<svg class="chart {cls}" width="{view_w:g}" height="{view_h:g}" viewBox="0 0 {view_w:g} {view_h:g}" role="img" '
+        f'<svg class="chart {cls}" width="{view_w * scale:g}" height="{view_h * scale:g}" viewBox="0 0 {view_w:g} {view_h:g}" role="img" '
         f'aria-labelledby="{uid}-t {uid}-d" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(desc)}</desc>{body}</svg>')
 
 
-def trend(points: Sequence[tuple[date, Rates]], uid: str = "trend") -> Markup:
-    """Reporting rate (solid line, round markers) and on-time rate (dashed, square markers)."""
+def trend(points: Sequence[tuple[date, Rates]], uid: str = "trend", narrow: bool = False) -> Markup:
+    """Reporting rate (solid line, round markers) and on-time rate (dashed, square markers).
+    `narrow`: drawn for a phone (340 units wide, fewer date labels), so that its text keeps ~11 px
+    where the wide chart, scaled down to a phone, would print it at 6 px."""
     pts = [(d, r) for d, r in points if r.expected]
     if not pts:
         return Markup("")
-    w, h, left, right, top, bottom = 640, 240, 44, 12, 14, 38
+    w, h, left, right, top, bottom = (340, 230, 40, 10, 14, 38) if narrow else (640, 240, 44, 12, 14, 38)
     pw, ph = w - left - right, h - top - bottom
     n = len(pts)
 
@@ -44,7 +47,7 @@ def trend(points: Sequence[tuple[date, Rates]], uid: str = "trend") -> Markup:
     for v in (0, 0.25, 0.5, 0.75, 1):
         body.append(f'<line class="grid" x1="{left}" x2="{w - right}" y1="{y(v):.1f}" y2="{y(v):.1f}"/>'
                     f'<text class="axis" x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{round(v * 100)}%</text>')
-    step = max(1, n // 6)
+    step = max(1, n // (4 if narrow else 6))
     for i in range(0, n, step):
         body.append(f'<text class="axis" x="{x(i):.1f}" y="{h - bottom + 16}" text-anchor="middle">{pts[i][0]:%d/%m}</text>')
     rep = [(x(i), y(r.reporting_rate or 0)) for i, (_, r) in enumerate(pts)]
@@ -56,16 +59,17 @@ def trend(points: Sequence[tuple[date, Rates]], uid: str = "trend") -> Markup:
         body.append(f'<circle class="pt-rep" cx="{ax:.1f}" cy="{ay:.1f}" r="3.5"><title>{tip}</title></circle>'
                     f'<rect class="pt-ont" x="{bx - 3:.1f}" y="{by - 3:.1f}" width="6" height="6"><title>{tip}</title></rect>')
     ly = h - 8
+    second = 135 if narrow else 160
     body.append(f'<line class="line-rep" x1="{left}" x2="{left + 24}" y1="{ly - 4}" y2="{ly - 4}"/>'
                 f'<circle class="pt-rep" cx="{left + 12}" cy="{ly - 4}" r="3.5"/>'
                 f'<text class="axis" x="{left + 30}" y="{ly}">Tỷ lệ báo cáo</text>'
-                f'<line class="line-ont" x1="{left + 160}" x2="{left + 184}" y1="{ly - 4}" y2="{ly - 4}"/>'
-                f'<rect class="pt-ont" x="{left + 169}" y="{ly - 7}" width="6" height="6"/>'
-                f'<text class="axis" x="{left + 190}" y="{ly}">Tỷ lệ đúng hạn</text>')
+                f'<line class="line-ont" x1="{left + second}" x2="{left + second + 24}" y1="{ly - 4}" y2="{ly - 4}"/>'
+                f'<rect class="pt-ont" x="{left + second + 9}" y="{ly - 7}" width="6" height="6"/>'
+                f'<text class="axis" x="{left + second + 30}" y="{ly}">Tỷ lệ đúng hạn</text>')
     last = pts[-1][1]
     desc = (f"{n} ngày làm việc từ {pts[0][0]:%d/%m/%Y} đến {pts[-1][0]:%d/%m/%Y}; ngày gần nhất: "
             f"tỷ lệ báo cáo {round((last.reporting_rate or 0) * 100)}%, đúng hạn {round((last.on_time_rate or 0) * 100)}%.")
-    return _svg(w, h, "Tỷ lệ báo cáo ngày", desc, "".join(body), "trend", uid)
+    return _svg(w, h, "Tỷ lệ báo cáo ngày", desc, "".join(body), "trend narrow" if narrow else "trend wide", uid)
 
 
 def _mark(status: str, x: float, y: float, s: float, tip: str) -> str:
@@ -79,6 +83,8 @@ def _mark(status: str, x: float, y: float, s: float, tip: str) -> str:
     if status == "missing":
         return (f'<g class="s-missing"><rect x="{x + .5}" y="{y + .5}" width="{s - 1}" height="{s - 1}" rx="2"/>'
                 f'<path d="M{x + 3} {y + 3}L{x + s - 3} {y + s - 3}M{x + s - 3} {y + 3}L{x + 3} {y + s - 3}"/>{t}</g>')
+    if status == "exempt":
+        return f'<rect class="s-exempt" x="{x + .5}" y="{y + .5}" width="{s - 1}" height="{s - 1}" rx="7">{t}</rect>'
     return f'<rect class="s-pending" x="{x + .5}" y="{y + .5}" width="{s - 1}" height="{s - 1}" rx="2">{t}</rect>'
 
 
@@ -110,20 +116,22 @@ def calendar(cells: Sequence[Cell], names: dict[str, str], uid: str = "cal") -> 
             body.append(f'<text class="axis" x="0" y="{top + r * (s + gap) + s - 3}">{WEEKDAYS[r]}</text>')
     seen_month = None
     last_label_x = -100.0
-    counts = {"on_time": 0, "late": 0, "missing": 0, "pending": 0}
+    counts = {"on_time": 0, "late": 0, "missing": 0, "pending": 0, "exempt": 0}
     for d, c in days:
         col = (d - first_monday).days // 7
         x, y = left + col * (s + gap), top + d.weekday() * (s + gap)
-        if (d.year, d.month) != seen_month and x - last_label_x >= 36:
+        if (d.year, d.month) != seen_month and x - last_label_x >= 44:
             seen_month, last_label_x = (d.year, d.month), x
-            body.append(f'<text class="axis" x="{x}" y="11">{d.month}/{d.year % 100:02d}</text>')
+            # "Th5/25": a month, not a day (a bare "5/25" reads like a date)
+            body.append(f'<text class="axis" x="{x}" y="11">Th{d.month}/{d.year % 100:02d}</text>')
         tip = f"{d:%d/%m/%Y}: {names.get(c.status, c.status)}" + (f" (nhận lúc {c.received_at:%H:%M %d/%m})" if c.received_at else "")
         body.append(_mark(c.status, x, y, s, tip))
-        counts[c.status] += 1
+        counts[c.status] = counts.get(c.status, 0) + 1
     desc = (f"{len(days)} ngày làm việc từ {days[0][0]:%d/%m/%Y} đến {days[-1][0]:%d/%m/%Y}: "
             f"{counts['on_time']} đúng hạn, {counts['late']} trễ hạn, {counts['missing']} thiếu, "
             f"{counts['pending']} chưa đến hạn.")
-    return _svg(w, h, "Lịch báo cáo ngày", desc, "".join(body), "calendar", uid)
+    # Drawn at twice its units (squares of 28 px), shrunk by the stylesheet to fit a phone.
+    return _svg(w, h, "Lịch báo cáo ngày", desc, "".join(body), "calendar", uid, scale=2)
 
 
 def mix(counts: dict[str, int], labels: dict[str, str], uid: str, title: str) -> Markup:
@@ -156,7 +164,8 @@ class Charts:
         self.timeliness = timeliness
 
     def trend(self, points: Sequence[tuple[date, Rates]], uid: str = "trend") -> Markup:
-        return trend(points, uid)
+        """The wide chart and the phone's (the stylesheet shows one)."""
+        return trend(points, uid) + trend(points, uid + "-n", narrow=True)
 
     def calendar(self, cells: Sequence[Cell], uid: str = "cal") -> Markup:
         return calendar(cells, self.timeliness, uid)

@@ -7,7 +7,8 @@ import csv
 import io
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from site_builder.snapshot import Snapshot, UnitView
@@ -33,6 +34,9 @@ class Table:
     headers: list[str]
     rows: list[list[Any]]
     widths: Sequence[float]
+    # Per column, how the XLSX shows a coded value: "status", "timeliness", "kind", "bool",
+    # "reports", "date", "datetime" (CSV and JSON keep the codes and ISO text for machines).
+    shown: dict[int, str] = field(default_factory=dict)
 
 
 def _rate(v: float | None) -> float | None:
@@ -71,23 +75,26 @@ def tables(snap: Snapshot) -> list[Table]:
     updates = [[u.id, u.report_id, u.unit, u.task, u.kind, u.period, u.received_at.isoformat(), u.status, u.progress,
                 u.result, u.difficulties, u.proposals, u.notes, u.task in tasks_by_code] for u in snap.updates]
     return [
-        Table("don-vi", "Đơn vị", unit_cols, unit_heads, units, [10, 40, 18, 22, 22, 20] + [12] * 10),
+        Table("don-vi", "Đơn vị", unit_cols, unit_heads, units, [10, 40, 18, 22, 22, 20] + [12] * 10,
+              {5: "reports"}),
         Table("nhiem-vu", "Nhiệm vụ",
               ["code", "title", "group", "lead_unit", "coordinating_units", "responsible", "deadline",
                "expected_result", "responsibility", "status", "progress", "overdue", "last_update_at"],
               ["Mã", "Nhiệm vụ", "Nhóm", "Chủ trì", "Phối hợp", "Người chịu trách nhiệm", "Thời hạn",
                "Kết quả cần đạt", "Trách nhiệm", "Tình trạng", "Tiến độ (%)", "Quá hạn", "Cập nhật lần cuối"],
-              task_rows, [10, 50, 10, 10, 18, 24, 12, 40, 24, 14, 10, 8, 24]),
+              task_rows, [10, 50, 10, 10, 18, 24, 12, 40, 24, 16, 10, 8, 18],
+              {6: "date", 9: "status", 11: "bool", 12: "datetime"}),
         Table("bao-cao", "Báo cáo",
               ["id", "unit", "kind", "period", "received_at", "timeliness", "summary"],
               ["Số", "Đơn vị", "Loại", "Kỳ", "Nhận lúc", "Đúng hạn / trễ", "Tình hình chung"],
-              reports, [8, 10, 9, 12, 26, 10, 60]),
+              reports, [8, 10, 9, 12, 18, 12, 60], {2: "kind", 4: "datetime", 5: "timeliness"}),
         Table("cap-nhat", "Cập nhật nhiệm vụ",
               ["id", "report_id", "unit", "task", "kind", "period", "received_at", "status", "progress", "result",
                "difficulties", "proposals", "notes", "known_task"],
               ["Số", "Báo cáo số", "Đơn vị", "Nhiệm vụ", "Loại", "Kỳ", "Nhận lúc", "Tình trạng", "Tiến độ (%)",
                "Kết quả", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị", "Ghi chú", "Có trong danh mục"],
-              updates, [8, 8, 10, 10, 9, 12, 26, 14, 10, 50, 40, 40, 30, 10]),
+              updates, [8, 8, 10, 10, 9, 12, 18, 16, 10, 50, 40, 40, 30, 10],
+              {4: "kind", 6: "datetime", 7: "status", 13: "bool"}),
     ]
 
 
@@ -106,17 +113,50 @@ def to_json(t: Table) -> bytes:
     return ("[\n" + ",\n".join(enc(dict(zip(cols, row, strict=True))) for row in t.rows) + "\n]\n").encode("utf-8")
 
 
-def to_xlsx(ts: Sequence[Table]) -> bytes:
-    return workbook([Sheet(t.sheet, [t.headers, *t.rows], t.widths, frozenset({0}), freeze_row=1) for t in ts])
+def _shower(how: str, labels: dict[str, dict[str, str]]) -> Callable[[Any], Any]:
+    """How the XLSX shows a column's coded value: Vietnamese words, real date cells."""
+    yes, no = labels.get("values", {}).get("yes", "Có"), labels.get("values", {}).get("no", "Không")
+    words = {"status": labels.get("statuses", {}), "timeliness": labels.get("timeliness", {}),
+             "kind": labels.get("kinds", {})}
+    if how in words:
+        table = words[how]
+        return lambda v: table.get(v, v) if isinstance(v, str) else v
+    if how == "bool":
+        return lambda v: None if v is None else (yes if v else no)
+    if how == "reports":
+        kinds = labels.get("kinds", {})
+        return lambda v: "; ".join(kinds.get(k, k) for k in v.split(";")) if isinstance(v, str) and v else v
+    if how == "date":
+        return lambda v: date.fromisoformat(v[:10]) if isinstance(v, str) and v else v
+    if how == "datetime":
+        return lambda v: datetime.fromisoformat(v) if isinstance(v, str) and v else v
+    return lambda v: v
 
 
-def exports(snap: Snapshot) -> dict[str, bytes]:
+def to_xlsx(ts: Sequence[Table], labels: dict[str, dict[str, str]] | None = None) -> bytes:
+    sheets = []
+    for t in ts:
+        shows = [(i, _shower(how, labels or {})) for i, how in t.shown.items()]
+        if shows:
+            rows: list[list[Any]] = []
+            for row in t.rows:
+                row = list(row)
+                for i, show in shows:
+                    row[i] = show(row[i])
+                rows.append(row)
+        else:
+            rows = t.rows
+        sheets.append(Sheet(t.sheet, [t.headers, *rows], t.widths, frozenset({0}), freeze_row=1))
+    return workbook(sheets)
+
+
+def exports(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None) -> dict[str, bytes]:
     ts = tables(snap)
     files: dict[str, bytes] = {}
     for t in ts:
         files[f"du-lieu/{t.name}.csv"] = to_csv(t)
         files[f"du-lieu/{t.name}.json"] = to_json(t)
-    files["du-lieu/bao-cao-tong-hop.xlsx"] = to_xlsx(ts)
+    files["du-lieu/bao-cao-tong-hop.xlsx"] = to_xlsx(ts, labels)
     return files
 
 

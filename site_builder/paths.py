@@ -37,8 +37,30 @@ def archive_path(kind: str, period: str) -> str:
     return f"luu-tru/{KIND_STEM[kind]}-{period}.html"
 
 
+def report_path(kind: str, period: str) -> str:
+    """The formal report (.docx) of a weekly or monthly period."""
+    return f"luu-tru/bao-cao-{KIND_STEM[kind]}-{period}.docx"
+
+
+def programme_path(group: str) -> str:
+    return f"chuong-trinh/{slug(group)}.html"
+
+
+def scores_path(span_key: str = "") -> str:
+    """The scores page: since the first data (""), or of a month, quarter or year ("2025-05", "2025-Q2", "2025")."""
+    return f"danh-gia/{span_key}.html" if span_key else "danh-gia/index.html"
+
+
+LEADERS = "danh-gia/lanh-dao.html"
+SEARCH = "tim-kiem/index.html"
+
+
 def group_path(group: str) -> str:
     return f"nhiem-vu/loc/nhom-{slug(group)}.html"
+
+
+def group_state_path(group: str, state: str) -> str:
+    return f"nhiem-vu/loc/nhom-{slug(group)}-{STATES[state]}.html"
 
 
 def state_path(state: str) -> str:

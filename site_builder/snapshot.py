@@ -4,6 +4,7 @@ The gateway builds it (gateway.app.snapshot); the builder only formats it."""
 from __future__ import annotations
 
 import gc
+from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -56,6 +57,13 @@ class TaskView:
     days_left: int | None = None
     deadline: date | None = None
     open_difficulties: list[Update] = field(default_factory=list)
+    # Where the task stood after each update that changed it, oldest first (gateway.domain.history).
+    history: list[Update] = field(default_factory=list)
+
+    def as_of(self, instant: datetime) -> Update | None:
+        """The task's state in force at `instant` (its last change received at or before it)."""
+        i = bisect_right(self.history, instant, key=lambda u: u.received_at)
+        return self.history[i - 1] if i else None
 
     @property
     def timeline(self) -> list[Update]:
@@ -123,6 +131,30 @@ class PeriodView:
         return self._by_unit.get(unit)
 
 
+@dataclass(frozen=True)
+class ScoreWeights:
+    """The scorecard's weights (baocao.toml [scores]): score = 100 × (wR·R + wT·T + wS·S) / (wR + wT
+    + wS) − min(cap, p × D), over the rates that exist for the unit and period."""
+
+    reporting: float = 0.3
+    on_time: float = 0.3
+    on_schedule: float = 0.4
+    overdue_day: float = 0.5
+    overdue_cap: float = 20.0
+
+
+@dataclass(frozen=True)
+class ExemptionView:
+    """An operator-declared exemption as the scores page lists it."""
+
+    unit: str
+    kind: str  # "" = every kind
+    period: str  # the period, or ""
+    start: date | None
+    end: date | None
+    reason: str
+
+
 @dataclass
 class Snapshot:
     org_name: str
@@ -144,6 +176,11 @@ class Snapshot:
     periods: list[PeriodView] = field(default_factory=list)  # newest first
     new_difficulties: list[Update] = field(default_factory=list)  # newest first (the Atom feed)
     base_url: str = ""
+    weights: ScoreWeights = field(default_factory=ScoreWeights)
+    exemptions: list[ExemptionView] = field(default_factory=list)
+    address: str = ""  # the reporting mailbox ([mail] address): the guide names it
+    help_contact: str = ""  # whom to ask ([site] help_contact)
+    search: bool = True  # build the Pagefind index ([site] search)
 
     def unit(self, code: str) -> UnitView | None:
         return next((u for u in self.units if u.info.code == code), None)

@@ -24,6 +24,8 @@ import jinja2
 from parsers.models import TaskEntry, UnitInfo
 
 Catalogue = dict[str, dict[str, str]]
+EXTRA_CATALOGUES = ("leaders.toml",)
+REPORT_TEMPLATE = "bao-cao-tong-hop.docx"
 
 
 def bundled_dir() -> Path:
@@ -126,6 +128,15 @@ class Theme:
         })
         return text.strip()
 
+    def report_template(self) -> bytes:
+        """The formal report's Word file (page and styles): the operator's
+        report/bao-cao-tong-hop.docx, else the bundled one."""
+        for folder in self.search_path:
+            p = folder / "report" / REPORT_TEMPLATE
+            if p.is_file():
+                return p.read_bytes()
+        raise FileNotFoundError(f"report/{REPORT_TEMPLATE} is missing from the templates")
+
     def static_files(self) -> dict[str, bytes]:
         """The site's static files (site/static/), relative names -> bytes."""
         static = self.bundled / "site" / "static"
@@ -135,11 +146,19 @@ class Theme:
 @lru_cache(maxsize=8)
 def _catalogue(theme: Theme) -> Catalogue:
     data: Catalogue = tomllib.loads((theme.bundled / "messages" / "vi.toml").read_text(encoding="utf-8"))
+    # Further catalogues beside vi.toml (leaders.toml: programmes, scores, the formal report) add
+    # their sections; vi.toml's own keys win.
+    for extra in EXTRA_CATALOGUES:
+        for section, items in tomllib.loads((theme.bundled / "messages" / extra).read_text(encoding="utf-8")).items():
+            known = data.setdefault(section, {})
+            for key, value in items.items():
+                known.setdefault(key, value)
     if theme.override:
-        custom = theme.override / "messages" / "vi.toml"
-        if custom.exists():
-            for section, items in tomllib.loads(custom.read_text(encoding="utf-8")).items():
-                data.setdefault(section, {}).update(items)
+        for name in ("vi.toml", *EXTRA_CATALOGUES):
+            custom = theme.override / "messages" / name
+            if custom.exists():
+                for section, items in tomllib.loads(custom.read_text(encoding="utf-8")).items():
+                    data.setdefault(section, {}).update(items)
     return data
 
 

@@ -13,6 +13,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from xml.sax.saxutils import escape
 
 # Characters XML 1.0 forbids; an e-mail may carry them, a workbook must not.
@@ -21,7 +22,15 @@ MAX_CELL = 32767  # Excel's limit on characters in a cell
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 _SPACE = frozenset(" \t\n\r")
 
-Cell = str | int | float | None
+Cell = str | int | float | date | datetime | None
+_EPOCH = datetime(1899, 12, 30)
+
+
+def _serial(v: date | datetime) -> float:
+    """Excel's date number (days since 1899-12-30; the wall-clock time of an aware datetime)."""
+    if isinstance(v, datetime):
+        return (v.replace(tzinfo=None) - _EPOCH).total_seconds() / 86400
+    return float((v - _EPOCH.date()).days)
 
 
 def _text(value: str) -> str:
@@ -77,6 +86,10 @@ def _sheet_xml(sheet: Sheet) -> str:
                 append(f'<c{style} t="b"><v>{int(v)}</v></c>')
             elif isinstance(v, int | float):
                 append(f"<c{style}><v>{v}</v></c>")
+            elif isinstance(v, datetime):  # a real date cell, shown dd/mm/yyyy hh:mm
+                append(f'<c s="3"><v>{round(_serial(v), 6):g}</v></c>')
+            elif isinstance(v, date):
+                append(f'<c s="2"><v>{_serial(v):g}</v></c>')
             else:
                 append(f'<c{style} t="inlineStr"><is><t xml:space="preserve">{_text(str(v))}</t></is></c>')
         append("</row>")
@@ -87,13 +100,17 @@ def _sheet_xml(sheet: Sheet) -> str:
 
 _STYLES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           '<numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>'
+           '<numFmt numFmtId="165" formatCode="dd/mm/yyyy hh:mm"/></numFmts>'
            '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
            '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
            '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
            '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
            '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-           '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-           '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+           '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+           '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+           '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+           '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
            '</styleSheet>')
 

@@ -103,7 +103,7 @@ def test_every_page_type_is_built(site: Path) -> None:
     # Today's daily period (Friday 23/05, after 16:30): nobody reported -> two units missing.
     assert "Báo cáo ngày: Ngày 23/05/2025" in home and "Tuần 21/2025" in home and "Tháng 05/2025" in home
     assert "Nhiệm vụ quá hạn" in home and "NV04" in home  # overdue since 15/05
-    assert "<svg class=\"chart trend\"" in home and "Bảng số liệu của biểu đồ" in home
+    assert "<svg class=\"chart trend wide\"" in home and "Bảng số liệu của biểu đồ" in home
     unit = (site / "don-vi/SKHCN.html").read_text(encoding="utf-8")
     assert "Nguyễn Văn An" in unit and "<svg class=\"chart calendar\"" in unit and "Lịch báo cáo ngày" in unit
     task = (site / "nhiem-vu/NV01.html").read_text(encoding="utf-8")
@@ -177,7 +177,8 @@ def test_hostile_report_is_escaped_everywhere(site: Path) -> None:
 def test_no_email_address_unless_configured(site: Path, tmp_path: Path) -> None:
     for p in site.rglob("*"):
         if p.is_file() and p.suffix in (".html", ".csv", ".json", ".atom", ".txt"):
-            found = EMAIL.findall(p.read_text(encoding="utf-8"))
+            # Our own reporting mailbox ([mail] address) is public: the guide names it.
+            found = [a for a in EMAIL.findall(p.read_text(encoding="utf-8")) if a != "baocao@example.gov.vn"]
             assert not found, (p, found)
     # Pasted into report text, an address is hidden too.
     assert "[địa chỉ thư]" in (site / "nhiem-vu/NV02.html").read_text(encoding="utf-8")

@@ -5,15 +5,18 @@ ledger key (the outbox's UNIQUE dedupe_key), so nothing is sent twice across re-
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from gateway.app.instance import Instance
 from gateway.app.records import compliance
+from gateway.app.snapshot import take
 from gateway.config import Config
 from gateway.domain import digest, reminders
 from gateway.mail import compose
 from gateway.store import Store
+from site_builder import report as formal
+from site_builder.leaders import span_of
 from site_builder.paths import HOME, site_link, task_path, unit_path
 from site_builder.theme import Theme
 
@@ -32,11 +35,13 @@ class Planned:
     dedupe_key: str
     unit: str | None = None
     auto: str = "auto-generated"
+    attachments: list[tuple[str, str, bytes]] = field(default_factory=list)  # (file name, media type, bytes)
 
     def enqueue(self, cfg: Config, store: Store, now: datetime) -> bool:
         """False when the ledger already holds it (sent before, or queued)."""
         msg = compose.build(cfg, to=self.recipient, subject=self.subject, body=self.body,
-                            message_id=self.message_id, now=now, auto=self.auto)
+                            message_id=self.message_id, now=now, auto=self.auto,
+                            attachments=self.attachments or None)
         return store.enqueue(message_id=self.message_id, purpose=self.purpose, recipient=self.recipient,
                              subject=self.subject, raw=msg.as_bytes(), now=now, dedupe_key=self.dedupe_key)
 
@@ -104,8 +109,10 @@ def plan_digest(inst: Instance, deadline_at: datetime, now: datetime) -> list[Pl
     units = {u.code: u for u in directory.units}
     updates = store.task_updates()
     overdue, soon = digest.overdue_and_soon(digest.task_states(updates, directory, deadline_at.date()))
+    attachments = formal_reports(inst, periods, max(now, deadline_at))
     subject, body = inst.theme.render_mail("digest.txt.j2", {
         "org_name": cfg.organisation.name, "deadline_at": deadline_at,
+        "reports": [name for name, _, _ in attachments],
         "summaries": digest.period_summaries(comp, units, periods),
         "overdue": overdue, "soon": soon,
         "difficulties": digest.new_difficulties(updates, digest.previous_instant(cal, deadline_at), deadline_at),
@@ -116,7 +123,23 @@ def plan_digest(inst: Instance, deadline_at: datetime, now: datetime) -> list[Pl
     for addr in recipients:
         key = digest.digest_key(deadline_at, addr)
         out.append(Planned(purpose="digest", recipient=addr, subject=subject, body=body,
-                           message_id=compose.stable_message_id(cfg, key), dedupe_key=key))
+                           message_id=compose.stable_message_id(cfg, key), dedupe_key=key,
+                           attachments=attachments))
+    return out
+
+
+def formal_reports(inst: Instance, periods: list[tuple[str, str]], now: datetime) -> list[tuple[str, str, bytes]]:
+    """The formal report (.docx) of each weekly and monthly period of a digest (SPEC §8.2)."""
+    wanted = [(k, p) for k, p in periods if k in ("weekly", "monthly")]
+    if not wanted:
+        return []
+    snap = take(inst.cfg, inst.store, inst.directory, now)
+    template = inst.theme.report_template()
+    out = []
+    for kind, period in wanted:
+        span = span_of(kind, period)
+        data = formal.render(formal.build(snap, span, inst.theme.messages), template)
+        out.append((f"bao-cao-tong-hop-{span.key}.docx", formal.MEDIA_TYPE, data))
     return out
 
 

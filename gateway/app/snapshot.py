@@ -16,14 +16,17 @@ from typing import Any
 from gateway.app.records import compliance
 from gateway.config import Config
 from gateway.domain.calendar import WorkCalendar
-from gateway.domain.compliance import Compliance, current_periods
+from gateway.domain.compliance import Compliance, Exemption, current_periods
+from gateway.domain.history import history_by_task
 from gateway.domain.tasks import current_by_task, newest_by_task
 from gateway.store import Store
 from parsers import Directory
 from parsers.models import KINDS, Cell, Rates
 from site_builder.snapshot import (
+    ExemptionView,
     PeriodView,
     ReportView,
+    ScoreWeights,
     Snapshot,
     TaskView,
     UnitView,
@@ -59,6 +62,18 @@ def _data_as_of(cfg: Config, store: Store) -> datetime:
         return datetime.fromisoformat(changed).astimezone(cfg.tz)
     stamps = [p.stat().st_mtime for p in (cfg.resolve(cfg.lists.units), cfg.resolve(cfg.lists.tasks)) if p.exists()]
     return datetime.fromtimestamp(max(stamps, default=0), cfg.tz).replace(microsecond=0)
+
+
+PROGRAMMES = ("NQ57", "ĐA06", "CĐS")  # the order of Decision 1841-QĐ/TU
+
+
+def _programme_order(group: str) -> tuple[int, str]:
+    return (PROGRAMMES.index(group) if group in PROGRAMMES else len(PROGRAMMES), group)
+
+
+def exemptions(cfg: Config) -> list[Exemption]:
+    """The operator's exemptions ([[scores.exemptions]] in baocao.toml) as the domain reads them."""
+    return [Exemption(e.unit, e.kind, e.period, e.start, e.end, e.reason) for e in cfg.scores.exemptions]
 
 
 def take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_days: int = 30) -> Snapshot:
@@ -118,9 +133,10 @@ def _fold_timeline(updates: list[Update]) -> tuple[dict[str, list[Update]], dict
 def _tasks(directory: Directory, updates: list[Update], by_task: dict[str, list[Update]], today: date) -> list[TaskView]:
     """Each task with its current state (gateway.domain.tasks), overdue ones first."""
     current = current_by_task(updates, directory)
+    history = history_by_task(updates, directory)
     tasks: list[TaskView] = []
     for t in directory.tasks:
-        tv = TaskView(info=t, updates=by_task.get(t.code, []))
+        tv = TaskView(info=t, updates=by_task.get(t.code, []), history=history.get(t.code, []))
         tv.last_update = current.get(t.code)
         if tv.last_update is not None:
             tv.status, tv.progress = tv.last_update.status, tv.last_update.progress
@@ -166,7 +182,7 @@ def _periods(comp: Compliance, cells_by_period: dict[tuple[str, str], list[Cell]
     for key2 in set(cells_by_period) | set(reports_by_period):
         kind, period = key2
         cells = cells_by_period.get(key2) or comp.period_cells(kind, period)
-        counts = {"on_time": 0, "late": 0, "missing": 0, "pending": 0}
+        counts = {"on_time": 0, "late": 0, "missing": 0, "pending": 0, "exempt": 0}
         for c in cells:
             counts[c.status] += 1
         periods.append(PeriodView(kind, period, comp.deadline(kind, period), cells,
@@ -206,6 +222,8 @@ def _units(directory: Directory, comp: Compliance, cells_by_period: dict[tuple[s
         for k, cells in uv.cells.items():
             r = Rates()
             for c in cells:
+                if c.status == "exempt":  # excused: not expected
+                    continue
                 r.add(c)
                 uv.rates.add(c)
             uv.rates_by_kind[k] = r
@@ -222,6 +240,7 @@ def _units(directory: Directory, comp: Compliance, cells_by_period: dict[tuple[s
 def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_days: int) -> Snapshot:
     cal = WorkCalendar(cfg.deadlines, cfg.tz)
     comp = compliance(store, directory, cal, now)
+    comp.exemptions = exemptions(cfg)
     today = now.date()
     updates = _updates(store, cfg.site.show_emails)
     report_rows = store.report_rows()
@@ -242,7 +261,8 @@ def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_
     for d in window.trend_dates:
         r = Rates()
         for c in comp.period_cells("daily", d.isoformat()):
-            r.add(c)
+            if c.status != "exempt":
+                r.add(c)
         trend.append((d, r))
     return Snapshot(
         org_name=cfg.organisation.name,
@@ -260,9 +280,15 @@ def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_
         reports=[{"id": r[0], "unit": r[1], "kind": r[2], "period": r[3], "received_at": r[4], "timeliness": r[5],
                   "summary": clean(r[6])} for r in reversed(report_rows)],
         window_start=window.start,
-        groups=sorted({t.group for t in directory.tasks if t.group}),
+        groups=sorted({t.group for t in directory.tasks if t.group}, key=_programme_order),
         updates=updates,
         periods=_periods(comp, cells_by_period, updates, report_rows, clean),
         new_difficulties=list(reversed(new_difficulties)),
         base_url=cfg.site.base_url,
+        weights=ScoreWeights(cfg.scores.reporting, cfg.scores.on_time, cfg.scores.on_schedule,
+                             cfg.scores.overdue_day, cfg.scores.overdue_cap),
+        exemptions=[ExemptionView(e.unit, e.kind, e.period, e.start, e.end, e.reason) for e in cfg.scores.exemptions],
+        address=cfg.mail.address,
+        help_contact=cfg.site.help_contact,
+        search=cfg.site.search,
     )

@@ -16,7 +16,7 @@ from gateway.app.reading import read_message
 from gateway.app.reprocess import reprocess
 from gateway.app.scaffold import init_instance
 from gateway.app.service import poll, rebuild_site
-from gateway.cli import notify, ops, run
+from gateway.cli import notify, ops, report, run
 from gateway.cli.common import _instance, _now_arg
 from gateway.cli.textout import describe, failed_table, status_table
 from gateway.config import CONFIG_NAME, Config, load
@@ -175,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.register(sub, with_config)
     notify.register_remind(sub, with_config)
     notify.register_digest(sub, with_config)
+    report.register(sub, with_config)
     ops.register(sub, with_config)
     for sp in sub.choices.values():  # -v anywhere: after the command as well as before it
         sp.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,

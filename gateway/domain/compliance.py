@@ -1,4 +1,6 @@
-"""Who reported what, when: on_time / late / missing / pending per unit, kind and period (SPEC §6).
+"""Who reported what, when: on_time / late / missing / pending per unit, kind and period (SPEC §6),
+or `exempt` when the operator excused the unit for that period and it did not report on time
+(SPEC §8.2: an exemption counts as neither missing nor late; a report on time still counts).
 
 A period's timeliness is that of its first accepted report: a correction never changes it.
 Reporting rate = received / expected; on-time rate = on time / expected (DHIS2 definitions), where
@@ -16,7 +18,29 @@ from parsers import Directory
 from parsers.models import KINDS, Cell, Rates
 from parsers.periods import month_of, week_of
 
-__all__ = ["KINDS", "Cell", "Compliance", "FirstReport", "Rates", "current_periods", "first_reports"]
+__all__ = ["KINDS", "Cell", "Compliance", "Exemption", "FirstReport", "Rates", "current_periods", "first_reports"]
+
+
+@dataclass(frozen=True)
+class Exemption:
+    """The operator excused `unit` (for `kind`, or every kind when empty) for one period, or for
+    every period whose deadline falls within [start, end]."""
+
+    unit: str
+    kind: str = ""
+    period: str = ""
+    start: date | None = None
+    end: date | None = None
+    reason: str = ""
+
+    def covers(self, unit: str, kind: str, period: str, deadline: datetime) -> bool:
+        if unit != self.unit or (self.kind and kind != self.kind):
+            return False
+        if self.period:
+            return period == self.period
+        day = deadline.date()
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end) and (
+            self.start is not None or self.end is not None)
 
 
 
@@ -52,6 +76,13 @@ class Compliance:
     _deadlines: dict[tuple[str, str], datetime] = field(default_factory=dict)
     _periods: dict[tuple[str, date, date], list[str]] = field(default_factory=dict)
     _reports: dict[str, frozenset[str]] | None = None
+    exemptions: list[Exemption] = field(default_factory=list)
+
+    def exemption(self, unit: str, kind: str, period: str) -> Exemption | None:
+        if not self.exemptions:
+            return None
+        deadline = self.deadline(kind, period)
+        return next((e for e in self.exemptions if e.covers(unit, kind, period, deadline)), None)
 
     def owes(self, unit_code: str, kind: str) -> bool:
         if self._reports is None:
@@ -70,8 +101,13 @@ class Compliance:
         first = self.firsts.get((unit, kind, period))
         if first:
             status = "on_time" if first.received_at <= deadline else "late"
+        else:
+            status = "missing" if self.now > deadline else "pending"
+        if status in ("late", "missing") and self.exemptions and self.exemption(unit, kind, period):
+            status = "exempt"
+        if first:
             return Cell(unit, kind, period, deadline, status, first.received_at, first.count)
-        return Cell(unit, kind, period, deadline, "missing" if self.now > deadline else "pending")
+        return Cell(unit, kind, period, deadline, status)
 
     def period_cells(self, kind: str, period: str) -> list[Cell]:
         key = (kind, period)
@@ -103,7 +139,9 @@ class Compliance:
             if not self.owes(unit, kind):
                 continue
             for p in self.periods(kind, start, end):
-                r.add(self.cell(unit, kind, p))
+                c = self.cell(unit, kind, p)
+                if c.status != "exempt":  # an excused period is not expected
+                    r.add(c)
         return r
 
 

@@ -106,6 +106,8 @@ def period_summaries(comp: Compliance, units: dict[str, UnitInfo], periods: list
     for kind, period in periods:
         s = PeriodSummary(kind, period)
         for cell in sorted(comp.period_cells(kind, period), key=lambda c: c.unit):
+            if cell.status == "exempt":  # excused by the operator: neither missing nor late
+                continue
             entry = {"unit": units[cell.unit], "received_at": cell.received_at}
             {"on_time": s.on_time, "late": s.late}.get(cell.status, s.missing).append(entry)
         summaries.append(s)

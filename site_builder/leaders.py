@@ -1,0 +1,304 @@
+"""What leaders read (SPEC §8.2), computed from the snapshot alone: a period's compliance per unit,
+the scorecard, each programme's and each responsible leader's tasks, the formal report's numbers.
+
+One place computes these numbers: the scores pages, the programme pages, the home cards and the
+formal report (.docx) all ask here, so the document shows what the site shows for that period.
+
+The scorecard (written on the scores page and in docs/operations.md):
+  R = reports received / reports expected, T = reports on time / reports expected (exempted
+  periods are not expected), S = share of the unit's led tasks on schedule at the end of the
+  period (not past their deadline unfinished), D = overdue task-days within the period;
+  score = 100 × (wR·R + wT·T + wS·S) / (wR + wT + wS) − min(cap, p × D), at least 0, over the
+  rates that exist for the unit (a unit leading no task is scored on R and T).
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from parsers.models import Rates
+from site_builder.snapshot import PeriodView, Snapshot, TaskView, Update
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of days a page or a report is about: a week, a month, a quarter, a year, a range."""
+
+    kind: str  # weekly | monthly | quarterly | yearly | range
+    key: str  # 2026-W47, 2026-11, 2026-Q4, 2026, 2026-11-02_2026-11-20
+    start: date
+    end: date
+
+    @property
+    def label(self) -> str:
+        if self.kind == "weekly":
+            y, w = self.key.split("-W")
+            return f"Tuần {int(w)}/{y} (từ {self.start:%d/%m} đến {self.start + timedelta(days=4):%d/%m/%Y})"
+        if self.kind == "monthly":
+            return f"Tháng {self.start.month}/{self.start.year}"
+        if self.kind == "quarterly":
+            return f"Quý {(self.start.month - 1) // 3 + 1}/{self.start.year}"
+        if self.kind == "yearly":
+            return f"Năm {self.start.year}"
+        return f"Từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y}"
+
+
+def week_span(key: str) -> Span:
+    y, w = key.split("-W")
+    mon = date.fromisocalendar(int(y), int(w), 1)
+    return Span("weekly", f"{int(y)}-W{int(w):02d}", mon, mon + timedelta(days=6))
+
+
+def month_span(key: str) -> Span:
+    y, m = (int(x) for x in key.split("-"))
+    return Span("monthly", f"{y}-{m:02d}", date(y, m, 1), date(y, m, _calendar.monthrange(y, m)[1]))
+
+
+def quarter_span(year: int, q: int) -> Span:
+    start = date(year, 3 * q - 2, 1)
+    end_month = 3 * q
+    return Span("quarterly", f"{year}-Q{q}", start, date(year, end_month, _calendar.monthrange(year, end_month)[1]))
+
+
+def year_span(year: int) -> Span:
+    return Span("yearly", str(year), date(year, 1, 1), date(year, 12, 31))
+
+
+def range_span(start: date, end: date) -> Span:
+    return Span("range", f"{start.isoformat()}_{end.isoformat()}", start, end)
+
+
+def span_of(kind: str, period: str) -> Span:
+    """The span of a weekly or monthly reporting period."""
+    return week_span(period) if kind == "weekly" else month_span(period)
+
+
+def spans_in(snap: Snapshot) -> dict[str, list[Span]]:
+    """The months, quarters and years from the window's start to today, newest first."""
+    start, today = snap.window_start, snap.today
+    months: list[Span] = []
+    y, m = start.year, start.month
+    while (y, m) <= (today.year, today.month):
+        months.append(month_span(f"{y}-{m:02d}"))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    quarters = sorted({(s.start.year, (s.start.month - 1) // 3 + 1) for s in months})
+    years = sorted({s.start.year for s in months})
+    return {"monthly": months[::-1], "quarterly": [quarter_span(y, q) for y, q in quarters][::-1],
+            "yearly": [year_span(y) for y in years][::-1]}
+
+
+def end_instant(snap: Snapshot, span: Span) -> datetime:
+    """The end of the span's last day, or now when the span is still running."""
+    end = datetime.combine(span.end, time(23, 59, 59), tzinfo=snap.now.tzinfo)
+    return min(end, snap.now)
+
+
+# -- compliance within a span
+def in_span(pv: PeriodView, span: Span) -> bool:
+    """A reporting period belongs to the span its deadline falls in."""
+    return span.start <= pv.deadline.date() <= span.end
+
+
+def unit_rates(snap: Snapshot, span: Span) -> dict[str, dict[str, Rates]]:
+    """unit -> kind -> Rates over the periods whose deadline falls within the span (plus "all")."""
+    out: dict[str, dict[str, Rates]] = {u.info.code: {"all": Rates()} for u in snap.units}
+    for pv in snap.periods:
+        if not in_span(pv, span):
+            continue
+        for c in pv.cells:
+            if c.status == "exempt" or c.unit not in out:
+                continue
+            out[c.unit].setdefault(pv.kind, Rates()).add(c)
+            out[c.unit]["all"].add(c)
+    return out
+
+
+def exempt_count(snap: Snapshot, span: Span) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for pv in snap.periods:
+        if in_span(pv, span):
+            for c in pv.cells:
+                if c.status == "exempt":
+                    out[c.unit] = out.get(c.unit, 0) + 1
+    return out
+
+
+# -- tasks within a span
+@dataclass
+class TaskAt:
+    """A task as it stood at the end of a span."""
+
+    view: TaskView
+    status: str | None
+    progress: int | None
+    overdue: bool
+    overdue_days: int  # days past the deadline, unfinished, within the span
+    days_late: int  # at the end of the span: days past the deadline (0 when not overdue)
+
+
+def task_at(snap: Snapshot, tv: TaskView, span: Span) -> TaskAt:
+    instant = end_instant(snap, span)
+    state = tv.as_of(instant)
+    status = state.status if state else None
+    progress = state.progress if state else None
+    overdue_days = 0
+    days_late = 0
+    if tv.deadline is not None:
+        last = min(span.end, instant.date())
+        day = max(span.start, tv.deadline + timedelta(days=1))
+        tz = snap.now.tzinfo
+        while day <= last:
+            st = tv.as_of(datetime.combine(day, time(23, 59, 59), tzinfo=tz))
+            if st is None or st.status != "completed":
+                overdue_days += 1
+            day += timedelta(days=1)
+        if status != "completed" and tv.deadline < instant.date():
+            days_late = (instant.date() - tv.deadline).days
+    return TaskAt(tv, status, progress, days_late > 0, overdue_days, days_late)
+
+
+def tasks_at(snap: Snapshot, span: Span) -> list[TaskAt]:
+    return [task_at(snap, tv, span) for tv in snap.tasks]
+
+
+# -- the scorecard
+@dataclass
+class Score:
+    unit: str
+    rates: Rates
+    led: int = 0
+    on_schedule: int = 0
+    completed: int = 0
+    overdue: int = 0
+    overdue_days: int = 0
+    exempt: int = 0
+    score: float | None = None
+
+    @property
+    def on_schedule_rate(self) -> float | None:
+        return self.on_schedule / self.led if self.led else None
+
+
+def score_of(snap: Snapshot, rates: Rates, on_schedule: float | None, overdue_days: int) -> float | None:
+    w = snap.weights
+    terms = [(w.reporting, rates.reporting_rate), (w.on_time, rates.on_time_rate), (w.on_schedule, on_schedule)]
+    have = [(wt, v) for wt, v in terms if v is not None and wt > 0]
+    if not have:
+        return None
+    base = 100 * sum(wt * v for wt, v in have) / sum(wt for wt, _ in have)
+    return round(max(0.0, base - min(w.overdue_cap, w.overdue_day * overdue_days)), 1)
+
+
+def scorecard(snap: Snapshot, span: Span, at: list[TaskAt] | None = None) -> list[Score]:
+    """Each unit's score for the span, best first (ties by code)."""
+    rates = unit_rates(snap, span)
+    exempt = exempt_count(snap, span)
+    at = at if at is not None else tasks_at(snap, span)
+    by_lead: dict[str, list[TaskAt]] = {}
+    for ta in at:
+        by_lead.setdefault(ta.view.info.lead_unit, []).append(ta)
+    out = []
+    for u in snap.units:
+        code = u.info.code
+        mine = by_lead.get(code, [])
+        s = Score(code, rates[code]["all"], led=len(mine), exempt=exempt.get(code, 0))
+        s.on_schedule = sum(1 for ta in mine if not ta.overdue)
+        s.completed = sum(1 for ta in mine if ta.status == "completed")
+        s.overdue = sum(1 for ta in mine if ta.overdue)
+        s.overdue_days = sum(ta.overdue_days for ta in mine)
+        s.score = score_of(snap, s.rates, s.on_schedule_rate, s.overdue_days)
+        out.append(s)
+    out.sort(key=lambda s: (-(s.score if s.score is not None else -1), s.unit))
+    return out
+
+
+# -- programmes and leaders
+@dataclass
+class Group:
+    """A programme's (or a responsible leader's) tasks and what they add up to."""
+
+    key: str
+    tasks: list[TaskAt] = field(default_factory=list)
+    difficulties: list[Update] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.tasks)
+
+    @property
+    def completed(self) -> int:
+        return sum(1 for t in self.tasks if t.status == "completed")
+
+    @property
+    def in_progress(self) -> int:
+        return sum(1 for t in self.tasks if t.status == "in_progress")
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for t in self.tasks if t.overdue)
+
+    @property
+    def overdue_days(self) -> int:
+        return sum(t.overdue_days for t in self.tasks)
+
+    @property
+    def average_progress(self) -> float | None:
+        """Mean progress over the tasks (a task nobody reported on counts as 0; a completed one as 100)."""
+        if not self.tasks:
+            return None
+        vals = [100 if t.status == "completed" and t.progress is None else (t.progress or 0) for t in self.tasks]
+        return round(sum(vals) / len(vals), 1)
+
+
+def open_difficulties_at(snap: Snapshot, instant: datetime) -> list[Update]:
+    """The latest update of each (unit, task) received by `instant` that still names a difficulty."""
+    latest: dict[tuple[str, str], Update] = {}
+    for u in snap.updates:
+        if u.received_at > instant:
+            continue
+        latest[(u.unit, u.task)] = u
+    return sorted((u for u in latest.values() if u.difficulties), key=lambda u: u.received_at, reverse=True)
+
+
+def programmes(snap: Snapshot, span: Span | None = None, at: list[TaskAt] | None = None) -> list[Group]:
+    """One group per programme (the tasks list's `group`), in the snapshot's order."""
+    span = span or Span("range", "now", snap.window_start, snap.today)
+    at = at if at is not None else tasks_at(snap, span)
+    diffs = snap.difficulties if span.key == "now" else open_difficulties_at(snap, end_instant(snap, span))
+    groups = {g: Group(g) for g in snap.groups}
+    task_group = {t.info.code: t.info.group for t in snap.tasks}
+    for ta in at:
+        if ta.view.info.group in groups:
+            groups[ta.view.info.group].tasks.append(ta)
+    for d in diffs:
+        g = task_group.get(d.task)
+        if g in groups:
+            groups[g].difficulties.append(d)
+    return list(groups.values())
+
+
+def leaders(snap: Snapshot) -> list[Group]:
+    """One group per responsible leader (the tasks list's `responsible`), most overdue first."""
+    span = Span("range", "now", snap.window_start, snap.today)
+    groups: dict[str, Group] = {}
+    for ta in tasks_at(snap, span):
+        key = ta.view.info.responsible.strip() or "(chưa giao người chịu trách nhiệm)"
+        groups.setdefault(key, Group(key)).tasks.append(ta)
+    open_by_task: dict[str, list[Update]] = {}
+    for d in snap.difficulties:
+        open_by_task.setdefault(d.task, []).append(d)
+    for g in groups.values():
+        for ta in g.tasks:
+            g.difficulties.extend(open_by_task.get(ta.view.info.code, []))
+    return sorted(groups.values(), key=lambda g: (-g.overdue, -g.overdue_days, g.key))
+
+
+def last_completed(snap: Snapshot) -> dict[str, PeriodView]:
+    """The newest weekly and monthly periods whose deadline has passed (home shows them)."""
+    out: dict[str, PeriodView] = {}
+    for pv in snap.periods:  # newest first
+        if pv.kind != "daily" and pv.kind not in out and pv.deadline <= snap.now:
+            out[pv.kind] = pv
+    return out
