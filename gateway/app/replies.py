@@ -67,7 +67,7 @@ def enqueue_reply(cfg: Config, theme: Theme, store: Store, directory: Directory,
         ctx.update(
             reason=theme.reason(code), code=code, written=report.unread,
             unit_tasks=unit_tasks(directory, example_unit.code) if example_unit else [],
-            help_contact="",
+            help_contact=cfg.site.help_contact,
             unit=example_unit, sender_units=own, received_at=report.received_at or now,
             original_subject=report.subject, unread_attachments=report.unread_attachments,
             example=example_form(theme, directory, example_unit, kind, period),
