@@ -49,8 +49,13 @@ class _Interrupted(Exception):
 
 class Runner:
     def __init__(self, inst: Instance, clock: Clock, *, interval: float = 60.0, build_site: bool = True,
-                 stop: threading.Event | None = None) -> None:
+                 stop: threading.Event | None = None, background_builds: bool = False) -> None:
         self.inst = inst
+        # `baocao run`: the site is rebuilt in a thread of its own, so that a long rebuild never
+        # delays the next batch's receipts; one build at a time, a request during it runs after it.
+        self.background_builds = background_builds
+        self._builder: threading.Thread | None = None
+        self._build_pending: datetime | None = None
         self.clock = clock
         self.interval = interval
         self.build_site = build_site
@@ -95,10 +100,11 @@ class Runner:
         since = self.last_tick or (now - STARTUP_GRACE)
         self._reload_lists_if_changed()
         changed = self._poll(now)
+        self._flush(now)  # receipts leave as soon as their records are committed
         self._clock_events(since, now)
-        if self.build_site and (changed or self._boundary_passed(now)):
-            self._rebuild(now)
         self._flush(now)
+        if self.build_site and (changed or self._boundary_passed(now) or self._build_pending):
+            self._rebuild(now)
         self.last_tick = now
         if not self.ready:
             self.ready = True
@@ -158,13 +164,39 @@ class Runner:
                    for e in events_between(self.inst.calendar, [], since, now))
 
     def _rebuild(self, now: datetime) -> None:
+        if not self.background_builds:
+            self._build_with(self.inst, now)
+            return
+        if self._builder is not None and self._builder.is_alive():
+            self._build_pending = now  # after the running build, with the data as it is then
+            return
+        self._build_pending = None
+        self._builder = threading.Thread(target=self._build_in_thread, args=(now,), name="site-build", daemon=True)
+        self._builder.start()
+
+    def _build_in_thread(self, now: datetime) -> None:
+        # A connection of its own: SQLite connections are not shared between threads. The lists
+        # are the service's (read only).
+        inst = Instance(self.inst.cfg)
+        inst.__dict__["directory"] = self.inst.directory
         try:
-            res = rebuild_site(self.inst, now)
+            self._build_with(inst, now)
+        finally:
+            inst.close()
+
+    def _build_with(self, inst: Instance, now: datetime) -> None:
+        try:
+            res = rebuild_site(inst, now)
         except Exception:  # noqa: BLE001 - a broken site must not stop mail handling
             log.exception("site rebuild failed")
             return
         self._count("site_builds")
         log.info("site rebuilt: %d files changed", res.publish.written)
+
+    def join_builds(self, timeout: float | None = None) -> None:
+        """Wait for a background site build to finish (at the end of the service)."""
+        if self._builder is not None:
+            self._builder.join(timeout)
 
     def _flush(self, now: datetime) -> None:
         if not self.inst.store.due_outbox(now, 1):
@@ -239,6 +271,7 @@ class Runner:
                     break
         finally:
             sd_notify("STOPPING=1")
+            self.join_builds(timeout=600)
             self._close_source()
             log.info("baocao run stopped at %s (%s)", self.clock.now().isoformat(),
                      ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items())) or "nothing done")
