@@ -26,6 +26,11 @@ class UnitInfo(BaseModel):
     emails: list[str] = Field(default_factory=list)
     head: str = ""
     reports: list[Kind] = Field(default_factory=lambda: list(KINDS))
+    # Optional columns (SPEC §4): the head's address (overdue escalation), the unit that took this
+    # one over (a merger), the units this unit's focal point may report for.
+    head_email: list[str] = Field(default_factory=list)
+    successor: str = ""
+    reports_for: list[str] = Field(default_factory=list)
 
 
 class TaskInfo(BaseModel):
@@ -40,6 +45,26 @@ class TaskInfo(BaseModel):
     deadline: str | None = None  # ISO date
     expected_result: str = ""
     responsibility: str = ""
+    deadline_decision: str = ""  # the decision that set or moved the deadline (optional column)
+
+
+class AgencyInfo(BaseModel):
+    """One row of the agencies list (SPEC §4, §8.1): who resolves difficulties."""
+
+    code: str
+    name: str
+    emails: list[str] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)  # other names the proposals use
+
+
+class ObligationInfo(BaseModel):
+    """One row of the obligations list (SPEC §8.1): a one-off duty with a deadline per unit."""
+
+    code: str
+    title: str
+    deadline: str | None = None  # ISO date
+    units: list[str] = Field(default_factory=list)  # empty: every unit
 
 
 class Directory(BaseModel):
@@ -47,6 +72,12 @@ class Directory(BaseModel):
 
     units: list[UnitInfo] = Field(default_factory=list)
     tasks: list[TaskInfo] = Field(default_factory=list)
+    agencies: list[AgencyInfo] = Field(default_factory=list)
+    obligations: list[ObligationInfo] = Field(default_factory=list)
+
+    def may_report_for(self, units: list[UnitInfo]) -> set[str]:
+        """The unit codes these (the sender's) units may report for: themselves and their reports_for."""
+        return {c for u in units for c in (u.code, *u.reports_for)}
 
 
 class ParseContext(BaseModel):

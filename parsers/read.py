@@ -439,7 +439,7 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
         named = look.unit(rep.header.get("unit", "")) if rep.header.get("unit") else None
         if rep.header.get("unit") and named is None:
             return reject("unknown_unit")
-        if named is not None and named.code not in {u.code for u in sender_units}:
+        if named is not None and named.code not in ctx.directory.may_report_for(sender_units):
             out.unit = named.code
             return reject("unit_not_allowed")
         unit0 = named or (sender_units[0] if len(sender_units) == 1 else None)
@@ -470,7 +470,7 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
             if i > 0 or sec.unit_hint:
                 notes.append(Warning(code="unit_section_unattributed", params={"value": (sec.heading or unit_text)[:120]}))
                 continue
-        if unit is not None and unit.code not in {u.code for u in sender_units}:
+        if unit is not None and unit.code not in ctx.directory.may_report_for(sender_units):
             if i == 0 and not parts:
                 out.unit = unit.code
                 return reject("unit_not_allowed")

@@ -169,6 +169,7 @@ _FRACTION = re.compile(r"(\d{1,6})\s*/\s*(\d{1,6})(?!\s*/)")
 _BOUND = re.compile(r"(?:tren|hon|gan|duoi|it nhat|toi thieu|toi da|xap xi|chua den|chua toi|khong qua)\s*$")
 # A later state ('dự kiến đến 23/11 đạt 80%', 'phấn đấu đạt 90%'): not the progress, skipped.
 _TARGET = re.compile(r"(?:du kien|phan dau|se dat|se|dang ky)\b[^.;]{0,30}$")
+_DELTA = re.compile(r"(?:tang|giam|them|cao hon|thap hon|nhieu hon|it hon)\s*(?:them\s*)?(?:khoang\s*)?$")
 # A quota ('chỉ tiêu giao là 80%', 'mục tiêu 80%'): beside it, an achieved rate may be of the quota or
 # of the whole — which one the task's progress is cannot be known.
 _QUOTA = re.compile(r"(?:ke hoach|muc tieu|chi tieu|dat muc|yeu cau|can dat|phai dat)\b[^.;]{0,30}$")
@@ -242,6 +243,8 @@ def _read_progress(text: str, prose: bool) -> Reading:
         before = masked[max(0, m.start() - 40) : m.start()]
         if _TARGET.search(before):
             continue  # "phấn đấu đạt 90%": a later state, not the present one
+        if _DELTA.search(before):
+            continue  # "(tăng 5% so với tuần trước)": a change, not the state
         if _QUOTA.search(before):
             n = _num(m.group(1))
             targets += 1 if n is not None and n < 100 else 0
@@ -259,7 +262,7 @@ def _read_progress(text: str, prose: bool) -> Reading:
         for m in _FRACTION.finditer(masked):
             a, b = int(m.group(1)), int(m.group(2))
             before = masked[max(0, m.start() - 25) : m.start()]
-            counted = bool(_COUNT_UNIT.match(masked, m.end())) or bool(_FRACTION_LEAD.search(before))
+            counted = bool(_COUNT_UNIT.match(masked, m.end())) or bool(_FRACTION_LEAD.search(before)) or b == 100
             if b == 0 or a > b or not counted:
                 continue
             if _TARGET.search(before):
