@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from email.message import Message
 from email.utils import parsedate_to_datetime
@@ -158,9 +159,7 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
         token in header(msg, name).lower() for name in ("In-Reply-To", "References"))
 
     def reject(code: str, outcome: str = "rejected") -> ParsedReport:
-        out.outcome = outcome  # type: ignore[assignment]
-        out.codes = [code]
-        return out
+        return _refuse(out, code, outcome)
 
     machine = classify(msg, sender, ctx.own_addresses, ctx.loop_token, subject) or (None if too_big else own_echo(msg))
     if machine:
@@ -183,48 +182,94 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
     sections = [rep, *rep.sections]
     # What the person wrote, for a rejection to quote back ("what was found").
     out.unread = [x for x in rep.preamble + rep.unread if len(fold(x)) > 3 and not _BOILERPLATE.search(fold(x))][:12]
+    allowed = ctx.directory.may_report_for(sender_units)
     if not any(x.has_content() for x in sections) and not table_rows:
-        # The unit is still named in a rejection when the mail names it.
-        named = look.unit(rep.header.get("unit", "")) if rep.header.get("unit") else None
-        if rep.header.get("unit") and named is None:
-            return reject("unknown_unit")
-        if named is not None and named.code not in ctx.directory.may_report_for(sender_units):
-            out.unit = named.code
-            return reject("unit_not_allowed")
-        unit0 = named or (sender_units[0] if len(sender_units) == 1 else None)
-        out.unit = unit0.code if unit0 else None
-        said = " ".join(rep.preamble + rep.unread)
-        if unit0 is None or not SAME_AS_BEFORE.search(fold(said)):
-            return reject("not_a_report")
-        # 'Như báo cáo hôm qua.' and nothing else: every task of the unit carried forward.
-        warnings0: list[Warning] = [Warning(code="carried_forward", params={"value": said[:120]})]
-        part0 = ReportPart(unit=unit0.code)
-        _kind_and_period(part0, rep, subject, received_at, warnings0)
-        part0.tasks = [TaskEntry(code=t.code, carried_forward=True) for t in look.unit_tasks([unit0])]
-        part0.warnings = warnings0
-        out.kind, out.period, out.tasks, out.warnings = part0.kind, part0.period, part0.tasks, part0.warnings
-        out.reports = [part0]
-        return out
+        return _without_content(out, rep, look, sender_units, allowed, subject, received_at)
+    found = _report_parts(sections, table_rows, look, sender_units, allowed, subject, received_at)
+    if isinstance(found, _Refused):
+        out.unit = found.unit
+        return _refuse(out, found.code)
+    parts = found
+    first = parts[0]
+    out.unit, out.kind, out.period = first.unit, first.kind, first.period
+    out.summary, out.tasks, out.warnings, out.unread = first.summary, first.tasks, first.warnings, first.unread
+    out.reports = parts
+    return out
+
+
+@dataclass(frozen=True)
+class _Refused:
+    code: str
+    unit: str | None = None
+
+
+def _refuse(out: ParsedReport, code: str, outcome: str = "rejected") -> ParsedReport:
+    out.outcome = outcome  # type: ignore[assignment]
+    out.codes = [code]
+    return out
+
+
+def _without_content(out: ParsedReport, rep: body.RawReport, look: Lookup, sender_units: list[UnitInfo],
+                     allowed: set[str], subject: str, received_at: datetime | None) -> ParsedReport:
+    """A mail with no task and no summary: rejected, naming the unit when the mail names it —
+    unless it only says 'Như báo cáo hôm qua.' (every task of the unit carried forward)."""
+    named = look.unit(rep.header.get("unit", "")) if rep.header.get("unit") else None
+    if rep.header.get("unit") and named is None:
+        return _refuse(out, "unknown_unit")
+    if named is not None and named.code not in allowed:
+        out.unit = named.code
+        return _refuse(out, "unit_not_allowed")
+    unit = named or (sender_units[0] if len(sender_units) == 1 else None)
+    out.unit = unit.code if unit else None
+    said = " ".join(rep.preamble + rep.unread)
+    if unit is None or not SAME_AS_BEFORE.search(fold(said)):
+        return _refuse(out, "not_a_report")
+    warnings: list[Warning] = [Warning(code="carried_forward", params={"value": said[:120]})]
+    part = ReportPart(unit=unit.code)
+    _kind_and_period(part, rep, subject, received_at, warnings)
+    part.tasks = [TaskEntry(code=t.code, carried_forward=True) for t in look.unit_tasks([unit])]
+    part.warnings = warnings
+    out.kind, out.period, out.tasks, out.warnings = part.kind, part.period, part.tasks, part.warnings
+    out.reports = [part]
+    return out
+
+
+def _section_unit(i: int, sec: body.RawReport, look: Lookup, allowed: set[str]) -> UnitInfo | _Refused | str | None:
+    """The unit a section names: a UnitInfo, None (it names none), a refusal of the whole mail
+    (its first section names a unit it may not report for), or the words of a section that
+    cannot be attributed (a warning; the section is left out)."""
+    unit_text = sec.header.get("unit", "") or (sec.unit_hint if not sec.unit_hint.startswith("?") else "")
+    unit = look.unit(unit_text) if unit_text else None
+    if unit_text and unit is None or (i > 0 and sec.unit_hint.startswith("?") and not sec.header.get("unit")):
+        if i == 0 and sec.header.get("unit"):
+            return _Refused("unknown_unit")
+        if i > 0 or sec.unit_hint:
+            return (sec.heading or unit_text)[:120]
+    if unit is not None and unit.code not in allowed:
+        if i == 0:
+            return _Refused("unit_not_allowed", unit.code)
+        return (sec.heading or unit.name)[:120]
+    return unit
+
+
+def _report_parts(sections: list[body.RawReport], table_rows: list[dict[str, str]], look: Lookup,
+                  sender_units: list[UnitInfo], allowed: set[str], subject: str,
+                  received_at: datetime | None) -> list[ReportPart] | _Refused:
+    """One report per unit section and kind (SPEC §5.1), each attributed on its own; a section
+    that cannot be attributed is told about, never given to another unit."""
     parts: list[ReportPart] = []
     notes: list[Warning] = []  # about the message as a whole: told with the first report
     previous: ReportPart | None = None
     for i, sec in enumerate(sections):
         if i > 0 and not sec.tasks and not sec.summary:
             continue  # a signature or a heading with nothing under it
-        unit_text = sec.header.get("unit", "") or (sec.unit_hint if not sec.unit_hint.startswith("?") else "")
-        unit = look.unit(unit_text) if unit_text else None
-        if unit_text and unit is None or (i > 0 and sec.unit_hint.startswith("?") and not sec.header.get("unit")):
-            if i == 0 and sec.header.get("unit"):
-                return reject("unknown_unit")
-            if i > 0 or sec.unit_hint:
-                notes.append(Warning(code="unit_section_unattributed", params={"value": (sec.heading or unit_text)[:120]}))
-                continue
-        if unit is not None and unit.code not in ctx.directory.may_report_for(sender_units):
-            if i == 0 and not parts:
-                out.unit = unit.code
-                return reject("unit_not_allowed")
-            notes.append(Warning(code="unit_section_unattributed", params={"value": (sec.heading or unit.name)[:120]}))
+        named = _section_unit(i if not parts else max(i, 1), sec, look, allowed)
+        if isinstance(named, _Refused):
+            return named
+        if isinstance(named, str):
+            notes.append(Warning(code="unit_section_unattributed", params={"value": named}))
             continue
+        unit = named
         if unit is None:
             if previous is not None:
                 unit = look.unit(previous.unit or "")
@@ -235,8 +280,7 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
                 # Phước'), or every task reported belongs to one of its units.
                 unit = _unit_of_shared(subject, sec, look, sender_units)
                 if unit is None:
-                    out.unit = None
-                    return reject("unknown_unit")
+                    return _Refused("unknown_unit")
         assert unit is not None
         warnings: list[Warning] = []
         part = ReportPart(unit=unit.code)
@@ -255,13 +299,9 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
             parts.append(part)
         previous = part
     if not parts:
-        return reject("not_a_report")
+        return _Refused("not_a_report")
     parts[0].warnings.extend(notes)
-    first = parts[0]
-    out.unit, out.kind, out.period = first.unit, first.kind, first.period
-    out.summary, out.tasks, out.warnings, out.unread = first.summary, first.tasks, first.warnings, first.unread
-    out.reports = parts
-    return out
+    return parts
 
 
 # Lines before the first task that carry no report content: greetings, the official header,
