@@ -169,6 +169,8 @@ _FRACTION = re.compile(r"(\d{1,6})\s*/\s*(\d{1,6})(?!\s*/)")
 _BOUND = re.compile(r"(?:tren|hon|gan|duoi|it nhat|toi thieu|toi da|xap xi|chua den|chua toi|khong qua)\s*$")
 # A later state ('dự kiến đến 23/11 đạt 80%', 'phấn đấu đạt 90%'): not the progress, skipped.
 _TARGET = re.compile(r"(?:du kien|phan dau|se dat|se|dang ky)\b[^.;]{0,30}$")
+# A figure the writer takes back: '… chứ không phải 58%', 'không phải 58% mà là 85%'.
+_NEGATED = re.compile(r"(?:chu|chu khong|khong) phai (?:la )?\d{1,3}(?:[.,]\d+)?\s*(?:%|phan tram)?|(?:nham|sai|ghi nham)(?: la| thanh)? \d{1,3}(?:[.,]\d+)?\s*(?:%|phan tram)?")
 _DELTA = re.compile(r"(?:tang|giam|them|cao hon|thap hon|nhieu hon|it hon)\s*(?:them\s*)?(?:khoang\s*)?$")
 # A quota ('chỉ tiêu giao là 80%', 'mục tiêu 80%'): beside it, an achieved rate may be of the quota or
 # of the whole — which one the task's progress is cannot be known.
@@ -227,7 +229,7 @@ def _read_progress(text: str, prose: bool) -> Reading:
         return Reading(None, "progress_range", quote)
     if any(_HEDGE.search(x) and re.search(r"\d", x) for x in re.split(r"[.;!?]\s", t)):
         return Reading(None, "progress_uncertain", quote)  # 'khoảng 50% (số liệu này em chưa chắc…)'
-    masked = _mask_dates(t)
+    masked = _NEGATED.sub(lambda m: " " * len(m.group(0)), _mask_dates(t))  # '85% chứ không phải 58%': 85
     values: list[float] = []
     problem: str | None = None
     targets = 0
