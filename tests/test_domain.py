@@ -49,3 +49,22 @@ def test_reply_decisions() -> None:
     assert replies.reply_kind(thanks, False) is None
     assert replies.reply_kind(ParsedReport(outcome="ignored", sender="a@x"), False) is None
     assert replies.reply_kind(ParsedReport(outcome="rejected", sender="a@x", codes=["auth_failed"]), True) is None
+
+
+def test_a_blank_never_overwrites_the_last_known_state() -> None:
+    # SPEC §5.1: the next report leaves status and progress blank ('-', '(không ghi)'): A's last
+    # word on NV01 stands; a difficulty the person closes with 'Không' ('' in the store) does close.
+    ups = [update("A", "NV01", 0, progress=40, difficulties="Chưa có kinh phí"),
+           update("A", "NV01", 10, status=None, progress=None),
+           update("A", "NV02", 0, difficulties="Thiếu người"), update("A", "NV02", 10, difficulties="")]
+    current = tasks.current_by_task(ups, DIRECTORY)
+    assert (current["NV01"].status, current["NV01"].progress) == ("in_progress", 40)
+    assert current["NV01"].difficulties == "Chưa có kinh phí"  # omitted, not closed
+    assert current["NV01"].received_at == T0 + timedelta(minutes=10)  # but reported today
+    assert tasks.newest_by_task(ups, "A")["NV02"].difficulties == ""
+
+
+def test_a_unit_the_task_is_not_assigned_to_never_sets_its_state() -> None:
+    ups = [update("B", "NV02", 0, progress=30), update("A", "NV02", 5, progress=90)]  # A: not assigned
+    assert tasks.current_by_task(ups, DIRECTORY)["NV02"].progress == 30
+    assert tasks.current_by_task([update("A", "NV02", 5, progress=90)], DIRECTORY).get("NV02") is None

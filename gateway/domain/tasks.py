@@ -63,14 +63,18 @@ def newest_by_task(updates: Iterable[U], unit: str | None = None) -> dict[str, U
 
 
 def current_by_task(updates: Iterable[U], directory: Directory) -> dict[str, U]:
-    """task code -> the update that says where the task stands: the lead unit's newest, else
-    anyone's newest; updates in arrival order."""
-    leads = {t.code: t.lead_unit for t in directory.tasks}
+    """task code -> the update that says where the task stands: the lead unit's newest, else a
+    coordinating unit's newest; updates in arrival order. A unit the task is not assigned to is
+    on the task's timeline (warned, task_not_assigned) but never sets its state. A task that is
+    not in the lists (unknown_task) keeps its reporter's newest."""
+    tasks = {t.code: t for t in directory.tasks}
     lead_last: dict[str, U] = {}
     any_last: dict[str, U] = {}
     for u in _by_unit_task(updates):
-        any_last[u.task] = u
-        if leads.get(u.task) == u.unit:
+        info = tasks.get(u.task)
+        if info is None or u.unit == info.lead_unit or u.unit in info.coordinating_units:
+            any_last[u.task] = u
+        if info is not None and info.lead_unit == u.unit:
             lead_last[u.task] = u
     return {**any_last, **lead_last}
 
