@@ -88,6 +88,10 @@ def split(text: str) -> list[Segment]:
     lines = text.split("\n")
     segments: list[Segment] = []
     current = Segment([], "new")
+    # Answers typed between the '>' lines of a quoted message (under each question of our form):
+    # the person's own new text, read as such.
+    inline = Segment([], "new")
+    quoted_seen = False
     in_header = False  # just after a quote/forward marker: its From:/Date:/… block
     for i, line in enumerate(lines):
         if in_header:
@@ -105,13 +109,20 @@ def split(text: str) -> list[Segment]:
             segments.append(current)
             current = Segment([], b)
             in_header = True
+            quoted_seen = False
             if line.strip() != QUOTE_MARK:
                 current.header.append(line)
             continue
         if line.lstrip().startswith(">"):
+            quoted_seen = True
             continue  # classic quoting
+        if current.kind == "reply" and quoted_seen and line.strip():
+            inline.lines.append(line)
+            continue
         current.lines.append(line)
     segments.append(current)
+    if inline.lines:
+        segments.insert(1, inline)
     return segments
 
 
