@@ -105,16 +105,30 @@ class Lookup:
         ('Về nhiệm vụ NV01 (…): …', 'NV12 đang làm 60%, NV13 xong'), else a candidate's title."""
         if self._mention_rx is not None:
             found = [m for m in self._mention_rx.finditer(line) if m.start() < 400]
+            # A code after 'phối hợp với (nhiệm vụ)', 'của', 'theo' … refers to another task from
+            # inside this one's text: it opens no block of its own.
+            found = [m for i, m in enumerate(found) if i == 0 or not _REFERENCE.search(fold(line[found[i - 1].end():m.start()]))]
             if found and found[0].start() < 160:
                 out: list[tuple[str, str]] = []
                 for i, m in enumerate(found):
                     end = found[i + 1].start() if i + 1 < len(found) else len(line)
                     code = f"{m.group(1)}{m.group(2)}".upper()
                     out.append((code, self._about(code, line[m.end():end])))
+                # '70% – NV01 (…): …': what stands before the first code is about it too.
+                lead = strip_bullet(line[: found[0].start()]).strip(" -–—:")
+                if lead and len(lead.split()) <= 4 and re.search(r"\d\s*%", lead):
+                    out[0] = (out[0][0], f"{lead} {out[0][1]}".strip())
                 # 'NV01, NV02: như báo cáo hôm qua', 'NV12 (…) và NV14: đang thực hiện': one text for all.
+                group = 1
                 for i in range(len(out) - 2, -1, -1):
                     if _CONNECTOR.fullmatch(fold(_PARENS.sub(" ", out[i][1]))):
                         out[i] = (out[i][0], out[i + 1][1])
+                        group += 1
+                    elif group > 1:
+                        out[i + 1 : i + 1 + group] = _respectively(out[i + 1 : i + 1 + group])
+                        group = 1
+                if group > 1:
+                    out[:group] = _respectively(out[:group])
                 return out
         hits = self.by_title(line, candidates)
         if hits:
@@ -221,6 +235,25 @@ class Lookup:
                 if title and (ft == title or (len(ft) >= 12 and title.startswith(ft)) or (len(title) >= 12 and ft.startswith(title))):
                     return info.code, info, t
         return t[:40].upper() or "?", None, None
+
+
+_REFERENCE = re.compile(r"(?:voi|cua|theo|thuoc|cung|lien quan(?: den| toi)?|phuc vu|ho tro|cho|tai|gan voi)\s*(?:nhiem vu|nv)?\s*[(\[]?\s*$")
+_PCT_WORDS = re.compile(r"\d{1,3}(?:[.,]\d+)?\s*(?:%|phần trăm|phan tram)", re.IGNORECASE)
+
+
+def _respectively(group: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Several tasks sharing one text: 'NV05 và NV06: … lần lượt đạt 62% và 85%' gives each its
+    own figure; shared figures that are not 'lần lượt' (respectively) stay for the reader to doubt."""
+    text = group[0][1]
+    figures = list(_PCT_WORDS.finditer(text))
+    if "lan luot" not in fold(text) or len(figures) != len(group):
+        return group
+    out = []
+    for i, (code, _) in enumerate(group):
+        own = "".join(text[prev.end() if j else 0 : f.start()] + (f.group(0) if j == i else "")
+                      for j, (prev, f) in enumerate(zip([figures[0], *figures], figures, strict=False)))
+        out.append((code, own + text[figures[-1].end():]))
+    return out
 
 
 def strip_title(text: str, title: str) -> str:

@@ -144,6 +144,19 @@ _WEEK_ALONE = re.compile(r"\btuan\s*(?:thu\s*|so\s*)?(\d{1,2})(?![\d/])(?!\s*(?:
 _RANGE = re.compile(r"\b(?:tu|từ)\s*(?:ngay\s*)?(\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?)\s*(?:den|toi|-|–)\s*(?:ngay\s*)?(\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?)")
 
 
+# A date that belongs to something else in the sentence: 'tại cuộc họp … ngày 10/11/2026',
+# 'Công văn số 6120/UBND-KT ngày 05/10/2026', 'Quyết định … ngày …': not the report's period.
+_EVENT_DATE = re.compile(
+    r"\b(?:cuoc hop|hop|hoi nghi|cong van|quyet dinh|ket luan|thong bao|to trinh|van ban|ke hoach so|"
+    r"chi thi|nghi quyet|giay moi|ky|ban hanh|kiem tra|lam viec)\b[^,;:]{0,60}?"
+    r"(?:ngay\s*\d{1,2}(?:\s*(?:/|-|thang)\s*\d{1,2})?(?:\s*(?:/|-|nam)\s*\d{2,4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)")
+
+
+def without_event_dates(text: str) -> str:
+    """The folded text with the dates of meetings, documents and decisions taken out."""
+    return _EVENT_DATE.sub(" ", fold(text))
+
+
 def _previous_weekday(d: date) -> date:
     d -= timedelta(days=1)
     while d.weekday() >= 5:

@@ -483,7 +483,7 @@ def _kind_and_period(out: ReportPart, rep: body.RawReport, subject: str, receive
         nonlocal p_kind, period
         for line in rep.preamble:
             if periods.subject_kind(line) or "bao cao" in fold(line) or "ky" in fold(line).split():
-                lk, lp = periods.parse_period(line, kind or s_kind or periods.subject_kind(line), ref)
+                lk, lp = periods.parse_period(periods.without_event_dates(line), kind or s_kind or periods.subject_kind(line), ref)
                 if lp:
                     p_kind, period = lk, lp
                     break

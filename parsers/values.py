@@ -48,7 +48,7 @@ _STATUS_RULES: list[tuple[str, str | None]] = [
     (r"tam (?:dung|ngung|hoan)|ngung (?:thuc hien|trien khai)|dung thuc hien|paused?|on hold|suspended", "paused"),
     (r"(?:da )?(?:hoan thanh|hoan tat)(?: xong| toan bo)?(?P<when> (?:tre|cham|qua|dung|som|truoc) ?(?:han|thoi han|tien do|ke hoach)| 100 ?%)?|da xong|xong|completed?|done|finished|ket thuc", "completed"),
     # Weak: submitted, awaiting approval — in progress only when nothing else is said.
-    (r"da trinh|dang trinh|(?:dang )?cho (?:phe duyet|ky ban hanh|ban hanh|tham dinh|nghiem thu)", "in_progress?"),
+    (r"dang trinh|(?:dang )?cho (?:phe duyet|ky ban hanh|ban hanh|tham dinh|nghiem thu)", "in_progress?"),
     (r"dang (?:thuc hien|trien khai|tien hanh|xu ly|lam|hoan thien|trien|chuan bi|xay dung|phoi hop|to chuc|ra soat|tiep tuc)|tiep tuc (?:duoc )?(?:thuc hien|trien khai)|in[ _-]?progress|ongoing|on ?going|working", "in_progress"),
 ]
 _STATUS = [(re.compile(r"(?<![a-z0-9])(?:" + rx + r")" + _WORD_END), st) for rx, st in _STATUS_RULES]
