@@ -1,9 +1,14 @@
 """The status site in real headless Chromium over file:// (no server): every page type at desktop
-and phone widths, every internal link and download, the hostile report, no-JS and print."""
+and phone widths, every internal link and download, the hostile report, no-JS and print; tables that
+fit at 1366×900, 390×844 and in print (A4), collapsed lists printed open; search over HTTP."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import re
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -192,3 +197,137 @@ def test_works_without_javascript_and_prints(browser, artifacts: Path, site: Pat
         assert not watch.problems, watch.problems
     finally:
         ctx.close()
+
+
+# -- tables fit (SPEC §8.2): 1366×900, 390×844 and print; search over HTTP ----------------------
+SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
+PAGES = ["index.html", "don-vi/index.html", "don-vi/SKHCN.html", "nhiem-vu/index.html", "nhiem-vu/loc/nhom-da06.html",
+         "nhiem-vu/NV01.html", "kho-khan/index.html", "danh-gia/index.html", "danh-gia/2025-05.html",
+         "danh-gia/lanh-dao.html", "chuong-trinh/da06.html", "luu-tru/tuan-2025-W21.html", "huong-dan/index.html",
+         "tim-kiem/index.html", "du-lieu/index.html"]
+
+# Elements wider than the box they sit in (a scrolled-away column is one), and columns whose
+# header is not inside the table's visible box.
+OVERFLOW_JS = """() => {
+  const bad = [];
+  const main = document.querySelector('main').getBoundingClientRect();
+  for (const el of document.querySelectorAll('main table, main pre, main svg, main dl, main ul, main p')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0) continue;
+    if (el.scrollWidth > el.clientWidth + 1 && el.tagName !== 'svg') bad.push(el.tagName + ' scrolls ' + el.scrollWidth + '>' + el.clientWidth);
+    if (r.right > main.right + 1) bad.push(el.tagName + ' ends at ' + Math.round(r.right) + ' past ' + Math.round(main.right));
+  }
+  for (const th of document.querySelectorAll('main thead th')) {
+    const cs = getComputedStyle(th.closest('thead'));
+    if (cs.display === 'none') continue;  // a stacked phone table: each cell carries its label
+    const t = th.closest('table').getBoundingClientRect(), r = th.getBoundingClientRect();
+    if (r.right > t.right + 1 || r.left < t.left - 1) bad.push('column "' + th.textContent.trim() + '" outside its table');
+  }
+  return bad;
+}"""
+
+
+@pytest.mark.parametrize("device", list(SIZES))
+def test_no_cut_or_hidden_column(browser, artifacts: Path, site: Path, device: str) -> None:  # noqa: ANN001, F811
+    w, h = SIZES[device]
+    ctx = browser.new_context(viewport={"width": w, "height": h})
+    page = ctx.new_page()
+    try:
+        problems = {}
+        for rel in PAGES:
+            page.goto((site / rel).as_uri(), wait_until="load")
+            bad = page.evaluate(OVERFLOW_JS)
+            if bad:
+                problems[rel] = bad
+            sw = page.evaluate("document.scrollingElement.scrollWidth")
+            assert sw <= w, f"{rel} at {device}: {sw}px wide"
+            page.screenshot(path=str(artifacts / f"layout-{device}-{rel.replace('/', '_').removesuffix('.html')}.png"),
+                            full_page=True)
+        assert not problems, "\n".join(f"{k}: {v}" for k, v in problems.items())
+        # The scores table: every column shown (on a phone each row's cells carry their labels).
+        page.goto((site / "danh-gia/index.html").as_uri(), wait_until="load")
+        cells = page.locator("table.scores tbody tr").first.locator("td")
+        for i in range(cells.count()):
+            assert cells.nth(i).is_visible(), i
+        if device == "phone":
+            label = page.evaluate("""getComputedStyle(document.querySelector('table.tasks td[data-label], table.scores td[data-label]'),
+                                   '::before').content""")
+            assert label not in ("none", "normal"), label
+            # The trend chart's text is legible on a phone (the narrow chart is shown).
+            page.goto((site / "index.html").as_uri(), wait_until="load")
+            size = page.evaluate("""(() => { const t = [...document.querySelectorAll('svg.trend')].find(s => s.getBoundingClientRect().width > 0)
+                                    .querySelector('text.axis'); return t.getBoundingClientRect().height; })()""")
+            assert size >= 9, size
+    finally:
+        ctx.close()
+
+
+def test_print_opens_collapsed_lists_and_hides_controls(browser, artifacts: Path, site: Path) -> None:  # noqa: ANN001, F811
+    ctx = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = ctx.new_page()
+    try:
+        page.goto((site / "danh-gia/index.html").as_uri(), wait_until="load")
+        page.emulate_media(media="print")
+        arrow = page.evaluate("getComputedStyle(document.querySelector('th button.sort'), '::after').content")
+        assert arrow in ("none", "normal"), arrow
+        page.pdf(path=str(artifacts / "print-danh-gia.pdf"), format="A4")
+        # A4 less 1.5 cm margins is ~680 CSS px: the scores table fits it with every column.
+        page.set_viewport_size({"width": 680, "height": 900})
+        assert page.evaluate(OVERFLOW_JS) == []
+        page.goto((site / "index.html").as_uri(), wait_until="load")
+        page.emulate_media(media="print")
+        closed = page.locator("details:not([open]) table, details:not([open]) ul").first
+        assert closed.count() and closed.is_visible()  # a collapsed list prints open
+        page.pdf(path=str(artifacts / "print-home.pdf"), format="A4")
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def served(site: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a, **k: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_search_finds_a_difficulty_by_a_word_of_its_text(browser, artifacts: Path, site: Path, served: str) -> None:  # noqa: ANN001, F811
+    assert (site / "pagefind/pagefind.js").is_file()
+    ctx = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    # Every request the page makes succeeds (the browser's own /favicon.ico aside).
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}")
+            if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
+    try:
+        page.goto(served + "tim-kiem/index.html", wait_until="load")
+        page.locator("#q").fill("kinh phí")
+        page.wait_for_selector(".results li a", timeout=15_000)
+        links = page.eval_on_selector_all(".results li a", "els => els.map(a => a.getAttribute('href'))")
+        assert any("kho-khan" in h or "nhiem-vu/NV01" in h for h in links), links
+        assert page.locator(".results mark").count() > 0
+        # A hostile report's markup is text in the results too.
+        page.locator("#q").fill("pwned")
+        page.wait_for_timeout(800)
+        assert page.evaluate("window.__pwned === undefined")
+        page.screenshot(path=str(artifacts / "search.png"), full_page=True)
+        assert not errors, errors
+    finally:
+        ctx.close()
+
+
+def test_search_index_is_byte_stable(site: Path) -> None:
+    from site_builder import search
+
+    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")}
+    first, second = search.index(files), search.index(files)
+    assert first and first == second
+    built = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()}
+    assert built == first

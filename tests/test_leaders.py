@@ -183,7 +183,9 @@ def test_exemptions_in_the_config_reach_the_site(tmp_path: Path) -> None:
     cfg_path = inst.cfg.path
     assert cfg_path is not None
     text = cfg_path.read_text(encoding="utf-8")
-    text += ('\n[scores]\nreporting = 0.5\n\n[[scores.exemptions]]\nunit = "CAT"\nkind = "daily"\n'
+    assert "\nreporting = 0.3\n" in text  # `baocao init` writes the [scores] weights
+    text = text.replace("\nreporting = 0.3\n", "\nreporting = 0.5\n")
+    text += ('\n[[scores.exemptions]]\nunit = "CAT"\nkind = "daily"\n'
              'from = "2025-05-21"\nto = "2025-05-23"\nreason = "Tập huấn toàn đơn vị"\n')
     cfg_path.write_text(text, encoding="utf-8")
     assert main(["build-site", "-c", str(cfg_path), "--now", NOW.isoformat()]) == 0
@@ -219,7 +221,9 @@ def test_guide_names_the_address_help_and_a_valid_example(tmp_path: Path) -> Non
     inst = build_province(tmp_path / "p")
     cfg_path = inst.cfg.path
     assert cfg_path is not None
-    text = cfg_path.read_text(encoding="utf-8").replace("show_emails = false", 'show_emails = false\nhelp_contact = "Chị Lan, Văn phòng UBND tỉnh, 0256 3822 123"')
+    text = cfg_path.read_text(encoding="utf-8")
+    assert 'help_contact = ""' in text  # `baocao init` writes the key
+    text = text.replace('help_contact = ""', 'help_contact = "Chị Lan, Văn phòng UBND tỉnh, 0256 3822 123"')
     cfg_path.write_text(text, encoding="utf-8")
     assert main(["build-site", "-c", str(cfg_path), "--now", NOW.isoformat()]) == 0
     guide = (site_dir(inst) / "huong-dan/index.html").read_text(encoding="utf-8")
