@@ -171,6 +171,9 @@ _BOUND = re.compile(r"(?:tren|hon|gan|duoi|it nhat|toi thieu|toi da|xap xi|chua 
 _TARGET = re.compile(r"(?:du kien|phan dau|se dat|se|dang ky)\b[^.;]{0,30}$")
 # A figure the writer takes back: '… chứ không phải 58%', 'không phải 58% mà là 85%'.
 _NEGATED = re.compile(r"(?:chu|chu khong|khong) phai (?:la )?\d{1,3}(?:[.,]\d+)?\s*(?:%|phan tram)?|(?:nham|sai|ghi nham)(?: la| thanh)? \d{1,3}(?:[.,]\d+)?\s*(?:%|phan tram)?")
+_EARLIER = re.compile(r"(?:tuan truoc|thang truoc|hom qua|ky truoc|lan truoc|truoc do|ky bao cao truoc|nam truoc)\b[^.;,]{0,14}$")
+_EXPLICIT_BEFORE = re.compile(r"tien do\s*(?:chung|thuc hien|hien nay|hien tai|den nay)?\s*(?:la|dat|:|-)?\s*(?:khoang|uoc)?\s*$")
+_EXPLICIT_AFTER = re.compile(r"\s*(?:ke hoach|khoi luong|tien do|cong viec)\b")
 _DELTA = re.compile(r"(?:tang|giam|them|cao hon|thap hon|nhieu hon|it hon)\s*(?:them\s*)?(?:khoang\s*)?$")
 # A quota ('chỉ tiêu giao là 80%', 'mục tiêu 80%'): beside it, an achieved rate may be of the quota or
 # of the whole — which one the task's progress is cannot be known.
@@ -234,6 +237,7 @@ def _read_progress(text: str, prose: bool) -> Reading:
     problem: str | None = None
     targets = 0
     strong: list[float] = []
+    explicit: list[float] = []  # 'tiến độ đạt 65%', '82% kế hoạch': named as the progress itself
     for m in _WORD_FRACTION.finditer(masked):
         before = masked[max(0, m.start() - 40) : m.start()]
         if _BOUND.search(before):
@@ -247,6 +251,8 @@ def _read_progress(text: str, prose: bool) -> Reading:
             continue  # "phấn đấu đạt 90%": a later state, not the present one
         if _DELTA.search(before):
             continue  # "(tăng 5% so với tuần trước)": a change, not the state
+        if _EARLIER.search(before[-24:]):
+            continue  # "tuần trước đạt 50%, tuần này đạt 65%": an earlier state
         if _QUOTA.search(before):
             n = _num(m.group(1))
             targets += 1 if n is not None and n < 100 else 0
@@ -260,6 +266,8 @@ def _read_progress(text: str, prose: bool) -> Reading:
         values.append(n)
         if _OWN_FIGURE.search(before[-16:]):
             strong.append(n)
+        if _EXPLICIT_BEFORE.search(before[-30:]) or _EXPLICIT_AFTER.match(masked, m.end()):
+            explicit.append(n)
     if not values:
         for m in _FRACTION.finditer(masked):
             a, b = int(m.group(1)), int(m.group(2))
@@ -284,6 +292,8 @@ def _read_progress(text: str, prose: bool) -> Reading:
         elif not is_blank(t):
             return Reading(None, "invalid_progress", quote)
     distinct = sorted(set(values))
+    if len(set(explicit)) == 1:
+        return Reading(explicit[0], None, quote)
     if len(distinct) > 1 and len(set(strong)) == 1:
         distinct = sorted(set(strong))  # 'đạt 78% (…). Bệnh viện đã ký số 100% hồ sơ': 78
     if distinct and targets:
