@@ -190,6 +190,8 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
         out.unit = found.unit
         return _refuse(out, found.code)
     parts = found
+    if _only_a_promise(parts, rep):
+        return _refuse(out, "not_a_report")  # 'Sở xin phép gửi báo cáo chậm, dự kiến trước 17h30'
     first = parts[0]
     out.unit, out.kind, out.period = first.unit, first.kind, first.period
     out.summary, out.tasks, out.warnings, out.unread = first.summary, first.tasks, first.warnings, first.unread
@@ -201,6 +203,21 @@ def _parse(raw: bytes, ctx: ParseContext) -> ParsedReport:
 class _Refused:
     code: str
     unit: str | None = None
+
+
+# 'xin phép gửi báo cáo chậm', 'sẽ báo cáo sau', 'gửi bổ sung sau': the report is still to come.
+_PROMISE = re.compile(r"\b(?:xin (?:phep )?gui (?:bao cao )?(?:[^.;]{0,25} )?(?:cham|sau|bo sung)|se (?:gui|bao cao)(?: bo sung)?(?: [^.;]{0,20})? sau|"
+                      r"gui (?:bao cao )?(?:cham|sau)|bao cao sau|chua tong hop (?:xong|kip))\b")
+
+
+def _only_a_promise(parts: list[ReportPart], rep: body.RawReport) -> bool:
+    """Nothing is reported, and the mail says the report will come later."""
+    if any(t.status is not None or t.progress is not None or t.carried_forward for p in parts for t in p.tasks):
+        return False
+    if any(p.summary for p in parts):
+        return False
+    words = " ".join([*rep.preamble, *(x for t in rep.tasks for x in t.loose), *(t.code_text for t in rep.tasks)])
+    return bool(_PROMISE.search(fold(words)))
 
 
 def _refuse(out: ParsedReport, code: str, outcome: str = "rejected") -> ParsedReport:
