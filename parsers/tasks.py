@@ -26,7 +26,7 @@ _CLAUSE_LABEL = re.compile(
     r",\s+(?=(?:khó khăn|kho khan|vướng mắc|vuong mac|đề nghị|de nghi)\b)",
     re.IGNORECASE)
 _PROPOSAL_START = re.compile(r"^(?:de xuat|de nghi|kien nghi|xin de xuat|kinh de nghi)\b")
-_DIFFICULTY_START = re.compile(r"^(?:kho khan|vuong mac|diem nghen|ton tai|han che)\b")
+_DIFFICULTY_START = re.compile(r"^(?:kho khan|vuong mac|vuong|diem nghen|ton tai|han che|gap kho khan|gap vuong mac|bi vuong)\b")
 
 
 def _inline_fields(free: str) -> tuple[str, dict[str, str]]:
