@@ -41,6 +41,25 @@ class Organisation(_Strict):
 class Lists(_Strict):
     units: str = "units.csv"
     tasks: str = "tasks.csv"
+    agencies: str = ""  # optional: code,name,emails,keywords — who resolves difficulties
+    obligations: str = ""  # optional: code,title,deadline,units — one-off duties
+
+
+class Difficulties(_Strict):
+    """The working group's loop (SPEC §8.1): where a difficulty goes when nothing names an agency."""
+
+    office: str = "VPUB"  # the agency (or unit) code of the Office: the last resort of routing
+    ageing_days: int = Field(7, ge=1)  # unanswered longer than this: 'ageing' in the digest
+
+
+class Escalation(_Strict):
+    """The overdue ladder (SPEC §7): the lead unit's focal point on the first overdue day, its
+    head after `head_after_days`, the working group after `group_after_days`; each step repeated
+    every `repeat_days` while the task stays overdue."""
+
+    head_after_days: int = Field(5, ge=1)
+    group_after_days: int = Field(10, ge=1)
+    repeat_days: int = Field(7, ge=1)
 
 
 class Deadlines(_Strict):
@@ -66,6 +85,7 @@ class Mail(_Strict):
     max_header_bytes: int = 256 * 1024  # real headers are a few KB; more is a broken or hostile message
     batch_size: int = 200
     replies_per_sender_per_hour: int = 10
+    sends_per_recipient_per_hour: int = Field(20, ge=1)  # the outbox's loop-safety cap, per address
     reply_to_unknown_senders: bool = False
     # The organisation's own mail domains: an unknown sender from one of them whose mail passed the
     # authentication policy is told it is not registered and whom to ask (no backscatter otherwise).
@@ -146,6 +166,8 @@ class Config(_Strict):
     site: Site = Field(default_factory=Site)
     digest: Digest = Field(default_factory=Digest)
     scores: Scores = Field(default_factory=Scores)
+    difficulties: Difficulties = Field(default_factory=Difficulties)
+    escalation: Escalation = Field(default_factory=Escalation)
     database: str = "baocao.db"
     templates: str = ""  # optional folder whose templates override the bundled ones
 

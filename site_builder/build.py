@@ -26,7 +26,10 @@ from markupsafe import Markup, escape
 from parsers.models import TaskEntry
 from site_builder import charts, exports, leaders, report, search
 from site_builder.paths import (
+    DIFFICULTIES,
+    DIFFICULTY_VIEWS,
     LEADERS,
+    OBLIGATIONS,
     SEARCH,
     STATES,
     archive_path,
@@ -64,7 +67,7 @@ class _Helpers:
 
     def __init__(self, snap: Snapshot, labels: dict[str, dict[str, str]]) -> None:
         self.units = {u.info.code: u for u in snap.units}
-        self.tasks = {t.info.code: t for t in snap.tasks}
+        self.tasks = {t.info.code: t for t in [*snap.archived_tasks, *snap.tasks]}
         self.labels = labels
         self._badges: dict[str | None, Markup] = {}
         self._links: dict[tuple[str, str, str], Markup] = {}
@@ -218,8 +221,28 @@ def _overview_units_tasks(w: _Pages) -> None:
                view_tasks=[t for t in snap.tasks if t.state == state])
     for t in snap.tasks:
         w.page(task_path(t.info.code), "task.html.j2", t=t)
-    w.page("kho-khan/index.html", "difficulties.html.j2")
+    for t in snap.archived_tasks:
+        w.page(task_path(t.info.code), "task.html.j2", t=t)
+    _difficulties(w)
+    if snap.obligations:  # the units page links it then
+        w.page(OBLIGATIONS, "obligations.html.j2")
     _scores(w)
+
+
+def _difficulties(w: _Pages) -> None:
+    """The difficulties page (open records) and its filters: what needs the Chairman's decision,
+    what waits too long for an answer, what was resolved or closed."""
+    loop = w.snap.loop
+    views = {
+        "needs_decision": [d for d in loop if d.state == "needs_decision"],
+        "ageing": [d for d in loop if d.ageing],
+        "done": [d for d in loop if not d.is_open],
+    }
+    counts = {k: len(v) for k, v in views.items()}
+    ctx = {"difficulty_views": DIFFICULTY_VIEWS, "view_counts": counts}
+    w.page(DIFFICULTIES, "difficulties.html.j2", view=None, shown=w.snap.open_records, **ctx)
+    for key, path in DIFFICULTY_VIEWS.items():
+        w.page(path, "difficulties.html.j2", view=key, shown=views[key], **ctx)
 
 
 def _scores(w: _Pages) -> None:

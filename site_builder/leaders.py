@@ -104,14 +104,16 @@ def in_span(pv: PeriodView, span: Span) -> bool:
 def unit_rates(snap: Snapshot, span: Span) -> dict[str, dict[str, Rates]]:
     """unit -> kind -> Rates over the periods whose deadline falls within the span (plus "all")."""
     out: dict[str, dict[str, Rates]] = {u.info.code: {"all": Rates()} for u in snap.units}
+    follow = snap.successors  # a merged unit's periods count for the unit that took it over
     for pv in snap.periods:
         if not in_span(pv, span):
             continue
         for c in pv.cells:
-            if c.status == "exempt" or c.unit not in out:
+            code = follow.get(c.unit, c.unit)
+            if c.status == "exempt" or code not in out:
                 continue
-            out[c.unit].setdefault(pv.kind, Rates()).add(c)
-            out[c.unit]["all"].add(c)
+            out[code].setdefault(pv.kind, Rates()).add(c)
+            out[code]["all"].add(c)
     return out
 
 
@@ -145,17 +147,24 @@ def task_at(snap: Snapshot, tv: TaskView, span: Span) -> TaskAt:
     progress = state.progress if state else None
     overdue_days = 0
     days_late = 0
-    if tv.deadline is not None:
+    earliest = tv.earliest_deadline
+    if earliest is not None:
+        # A day counts when it is past the deadline in force that day (a deadline moved by a
+        # decision keeps the days overdue before the move) and the task was not completed by then.
         last = min(span.end, instant.date())
-        day = max(span.start, tv.deadline + timedelta(days=1))
+        day = max(span.start, earliest + timedelta(days=1))
         tz = snap.now.tzinfo
+        moved = bool(tv.deadline_changes)
         while day <= last:
-            st = tv.as_of(datetime.combine(day, time(23, 59, 59), tzinfo=tz))
-            if st is None or st.status != "completed":
-                overdue_days += 1
+            due = tv.deadline_on(day) if moved else tv.deadline
+            if due is not None and day > due:
+                st = tv.as_of(datetime.combine(day, time(23, 59, 59), tzinfo=tz))
+                if st is None or st.status != "completed":
+                    overdue_days += 1
             day += timedelta(days=1)
-        if status != "completed" and tv.deadline < instant.date():
-            days_late = (instant.date() - tv.deadline).days
+        due = tv.deadline_on(instant.date()) if moved else tv.deadline
+        if status != "completed" and due is not None and due < instant.date():
+            days_late = (instant.date() - due).days
     return TaskAt(tv, status, progress, days_late > 0, overdue_days, days_late)
 
 
@@ -202,6 +211,8 @@ def scorecard(snap: Snapshot, span: Span, at: list[TaskAt] | None = None) -> lis
     out = []
     for u in snap.units:
         code = u.info.code
+        if code in snap.successors:  # merged: its numbers are its successor's
+            continue
         mine = by_lead.get(code, [])
         s = Score(code, rates[code]["all"], led=len(mine), exempt=exempt.get(code, 0))
         s.on_schedule = sum(1 for ta in mine if not ta.overdue)

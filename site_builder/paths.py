@@ -52,6 +52,12 @@ def scores_path(span_key: str = "") -> str:
 
 
 LEADERS = "danh-gia/lanh-dao.html"
+DIFFICULTIES = "kho-khan/index.html"
+DIFFICULTY_VIEWS = {  # the difficulties page's pre-rendered filters: view -> file
+    "needs_decision": "kho-khan/can-y-kien-ubnd.html", "ageing": "kho-khan/cham-tra-loi.html",
+    "done": "kho-khan/da-giai-quyet.html",
+}
+OBLIGATIONS = "don-vi/_nghia-vu.html"  # under Đơn vị; no unit code starts with "_"
 SEARCH = "tim-kiem/index.html"
 
 

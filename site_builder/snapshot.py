@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from parsers.models import Cell, Rates, TaskInfo, TaskUpdate, UnitInfo
+from parsers.models import Cell, ObligationInfo, Rates, TaskInfo, TaskUpdate, UnitInfo
 
 
 @contextmanager
@@ -46,6 +46,76 @@ class Update(TaskUpdate):
             other.status, other.progress, other.result, other.difficulties, other.proposals, other.notes)
 
 
+@dataclass(frozen=True)
+class DeadlineChangeView:
+    """A task's deadline moved by a decision (tasks list `deadline_decision`): the one before it,
+    and the days the task had been overdue under it (they still count in the scores)."""
+
+    old: date | None
+    new: date | None
+    decision: str
+    changed_at: datetime
+    overdue_days: int
+
+
+@dataclass
+class DifficultyEventView:
+    at: datetime
+    kind: str  # raised | routed | answered | resolved | closed
+    actor: str | None
+    text: str | None
+
+
+@dataclass
+class DifficultyView:
+    """A difficulty as a record with a life (SPEC §8.1)."""
+
+    id: int
+    ref: str  # KK-12
+    unit: str
+    task: str
+    text: str
+    proposals: str | None
+    raised_at: datetime
+    last_seen_at: datetime
+    agency: str
+    agency_name: str
+    routed_by: str  # proposal | keyword | office
+    state: str  # open | in_progress | needs_decision | answered | resolved | closed
+    answer: str | None = None
+    answered_at: datetime | None = None
+    resolved_at: datetime | None = None
+    resolution: str | None = None  # unit | confirmed | office
+    note: str | None = None
+    age_days: int = 0
+    ageing: bool = False  # unanswered for longer than the config's ageing_days
+    events: list[DifficultyEventView] = field(default_factory=list)
+
+    @property
+    def is_open(self) -> bool:
+        return self.state not in ("resolved", "closed")
+
+
+@dataclass
+class ObligationCellView:
+    unit: str
+    status: str  # on_time | late | missing | pending
+    received_at: datetime | None = None
+    source: str = ""  # mail | office
+    attachments: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+@dataclass
+class ObligationView:
+    info: ObligationInfo
+    deadline: datetime | None
+    cells: list[ObligationCellView] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for c in self.cells if c.status == status)
+
+
 @dataclass
 class TaskView:
     info: TaskInfo
@@ -59,6 +129,22 @@ class TaskView:
     open_difficulties: list[Update] = field(default_factory=list)
     # Where the task stood after each update that changed it, oldest first (gateway.domain.history).
     history: list[Update] = field(default_factory=list)
+    # The deadline's earlier values, oldest first (the lists' history).
+    deadline_changes: list[DeadlineChangeView] = field(default_factory=list)
+    archived: datetime | None = None  # when the task left the list (its page stays)
+    records: list[DifficultyView] = field(default_factory=list)  # its difficulties, open and closed
+
+    def deadline_on(self, day: date) -> date | None:
+        """The deadline in force at the end of `day`: the one a later change replaced, or the current one."""
+        for ch in self.deadline_changes:
+            if day <= ch.changed_at.date():  # the day of the change still counted the old one
+                return ch.old
+        return self.deadline
+
+    @property
+    def earliest_deadline(self) -> date | None:
+        days = [d for d in [self.deadline, *(ch.old for ch in self.deadline_changes)] if d is not None]
+        return min(days) if days else None
 
     def as_of(self, instant: datetime) -> Update | None:
         """The task's state in force at `instant` (its last change received at or before it)."""
@@ -91,6 +177,19 @@ class UnitView:
     overdue: int = 0
     # The unit's own latest word on each of its tasks (pre-fills its report form).
     own_last: dict[str, Update] = field(default_factory=dict)
+    # The lists' history: when it left the list or was merged (None: it is current), the unit
+    # that took it over, and the units merged into this one (their history counts here).
+    retired_at: datetime | None = None
+    archived: bool = False  # removed from the units list (its last row is kept)
+    predecessors: list[str] = field(default_factory=list)
+
+    @property
+    def successor(self) -> str:
+        return self.info.successor
+
+    @property
+    def current_unit(self) -> bool:
+        return self.retired_at is None
 
     @property
     def tasks(self) -> list[str]:
@@ -181,6 +280,16 @@ class Snapshot:
     address: str = ""  # the reporting mailbox ([mail] address): the guide names it
     help_contact: str = ""  # whom to ask ([site] help_contact)
     search: bool = True  # build the Pagefind index ([site] search)
+    # The working group's loop (SPEC §8.1).
+    loop: list[DifficultyView] = field(default_factory=list)  # every difficulty record, newest first
+    obligations: list[ObligationView] = field(default_factory=list)
+    archived_tasks: list[TaskView] = field(default_factory=list)
+    successors: dict[str, str] = field(default_factory=dict)  # merged unit -> the unit it lives on in
+    ageing_days: int = 7
+
+    @property
+    def open_records(self) -> list[DifficultyView]:
+        return [d for d in self.loop if d.is_open]
 
     def unit(self, code: str) -> UnitView | None:
         return next((u for u in self.units if u.info.code == code), None)

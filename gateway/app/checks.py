@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gateway.app import template_check
 from gateway.app.instance import Instance
-from gateway.app.lists import five_ro_problems
+from gateway.app.lists import five_ro_problems, reference_problems
 from gateway.errors import UserError
 
 
@@ -13,7 +13,9 @@ def run_checks(inst: Instance, offline: bool = False) -> int:
     problems = 0
     print(f"config: {cfg.path} OK")
     d = inst.directory
-    print(f"units: {len(d.units)}, tasks: {len(d.tasks)}")
+    print(f"units: {len(d.units)}, tasks: {len(d.tasks)}"
+          + (f", agencies: {len(d.agencies)}" if cfg.lists.agencies else "")
+          + (f", obligations: {len(d.obligations)}" if cfg.lists.obligations else ""))
     emails: dict[str, list[str]] = {}
     for u in d.units:
         if not u.emails:
@@ -28,6 +30,10 @@ def run_checks(inst: Instance, offline: bool = False) -> int:
     for line in bad:
         print(f"  5 rõ: {line}")
     problems += len(bad)
+    refs = reference_problems(d)
+    for line in refs:
+        print(f"  list: {line}")
+    problems += len(refs)
     if cfg.mail.source == "imap" and cfg.mail.auth_policy == "none":
         print('  warning: mail.auth_policy = "none" with an IMAP mailbox: anyone can forge a focal point\'s '
               'From; set "dmarc" and trusted_authserv_ids to your receiving server\'s authserv-id')

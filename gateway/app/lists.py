@@ -21,7 +21,7 @@ from pathlib import Path
 
 from gateway.config import Config
 from gateway.errors import UserError
-from parsers.models import Directory, TaskInfo, UnitInfo
+from parsers.models import AgencyInfo, Directory, ObligationInfo, TaskInfo, UnitInfo
 from site_builder.paths import task_path, unit_path
 
 UNIT_COLUMNS = ["code", "name", "short_name", "aliases", "focal_point", "emails", "head", "reports"]
@@ -29,6 +29,12 @@ TASK_COLUMNS = [
     "code", "title", "group", "lead_unit", "coordinating_units", "responsible", "deadline",
     "expected_result", "responsibility",
 ]
+# Optional columns added by this version (SPEC §4): older files without them stay valid.
+UNIT_OPTIONAL = ["head_email", "successor", "reports_for"]
+TASK_OPTIONAL = ["deadline_decision"]
+AGENCY_COLUMNS = ["code", "name", "emails", "keywords"]
+AGENCY_OPTIONAL = ["aliases"]
+OBLIGATION_COLUMNS = ["code", "title", "deadline", "units"]
 KINDS = {"daily", "weekly", "monthly"}
 
 
@@ -133,17 +139,51 @@ def load_units(path: Path) -> list[UnitInfo]:
         bad = [k for k in reports if k not in KINDS]
         if bad:
             raise UserError(f"{path}: row {line}, column 'reports': {bad[0]!r} is not daily, weekly or monthly")
-        emails = [e.lower() for e in _split(r["emails"])]
-        for e in emails:
-            if "@" not in e:
-                raise UserError(f"{path}: row {line}, column 'emails': {e!r} is not an address")
+        emails = _addresses(path, line, "emails", r["emails"])
         units.append(
             UnitInfo(
                 code=code, name=r["name"] or code, short_name=r["short_name"], aliases=_split(r["aliases"]),
                 focal_point=r["focal_point"], emails=emails, head=r["head"], reports=reports,
+                head_email=_addresses(path, line, "head_email", r.get("head_email", "")),
+                successor=r.get("successor", ""), reports_for=_split(r.get("reports_for", "")),
             )
         )
     return units
+
+
+def _addresses(path: Path, line: int, column: str, value: str) -> list[str]:
+    emails = [e.lower() for e in _split(value)]
+    for e in emails:
+        if "@" not in e:
+            raise UserError(f"{path}: row {line}, column '{column}': {e!r} is not an address")
+    return emails
+
+
+def load_agencies(path: Path) -> list[AgencyInfo]:
+    """The agencies list (optional): who resolves difficulties, and the words that send one there."""
+    out: list[AgencyInfo] = []
+    codes = _Codes(path, lambda c: c)
+    for line, r in _rows(path, AGENCY_COLUMNS):
+        codes.add(line, r["code"])
+        out.append(AgencyInfo(code=r["code"], name=r["name"] or r["code"],
+                              emails=_addresses(path, line, "emails", r["emails"]),
+                              keywords=_split(r["keywords"]), aliases=_split(r.get("aliases", ""))))
+    return out
+
+
+def load_obligations(path: Path) -> list[ObligationInfo]:
+    """The obligations list (optional): one-off duties with a deadline, for some units or all."""
+    out: list[ObligationInfo] = []
+    codes = _Codes(path, lambda c: c)
+    for line, r in _rows(path, OBLIGATION_COLUMNS):
+        codes.add(line, r["code"])
+        try:
+            d = parse_date(r["deadline"])
+        except ValueError as exc:
+            raise UserError(f"{path}: row {line}, column 'deadline': {exc}") from exc
+        out.append(ObligationInfo(code=r["code"], title=r["title"] or r["code"],
+                                  deadline=d.isoformat() if d else None, units=_split(r["units"])))
+    return out
 
 
 def load_tasks(path: Path) -> list[TaskInfo]:
@@ -161,14 +201,41 @@ def load_tasks(path: Path) -> list[TaskInfo]:
                 code=code, title=r["title"], group=r["group"], lead_unit=r["lead_unit"],
                 coordinating_units=_split(r["coordinating_units"]), responsible=r["responsible"],
                 deadline=d.isoformat() if d else None, expected_result=r["expected_result"],
-                responsibility=r["responsibility"],
+                responsibility=r["responsibility"], deadline_decision=r.get("deadline_decision", ""),
             )
         )
     return tasks
 
 
+def list_paths(cfg: Config) -> list[Path]:
+    """Every list the config names (the optional ones only when named)."""
+    names = [cfg.lists.units, cfg.lists.tasks, cfg.lists.agencies, cfg.lists.obligations]
+    return [cfg.resolve(n) for n in names if n]
+
+
 def load_directory(cfg: Config) -> Directory:
-    return Directory(units=load_units(cfg.resolve(cfg.lists.units)), tasks=load_tasks(cfg.resolve(cfg.lists.tasks)))
+    return Directory(
+        units=load_units(cfg.resolve(cfg.lists.units)), tasks=load_tasks(cfg.resolve(cfg.lists.tasks)),
+        agencies=load_agencies(cfg.resolve(cfg.lists.agencies)) if cfg.lists.agencies else [],
+        obligations=load_obligations(cfg.resolve(cfg.lists.obligations)) if cfg.lists.obligations else [],
+    )
+
+
+def reference_problems(d: Directory) -> list[str]:
+    """Codes the optional columns name that no list holds (successor, reports_for, obligation units)."""
+    codes = {u.code for u in d.units}
+    out = []
+    for u in d.units:
+        if u.successor and u.successor not in codes:
+            out.append(f"unit {u.code}: unknown successor {u.successor!r}")
+        for c in u.reports_for:
+            if c not in codes:
+                out.append(f"unit {u.code}: reports_for names an unknown unit {c!r}")
+    for o in d.obligations:
+        for c in o.units:
+            if c not in codes:
+                out.append(f"obligation {o.code}: unknown unit {c!r}")
+    return out
 
 
 def five_ro_problems(d: Directory) -> list[str]:

@@ -36,14 +36,20 @@ class Planned:
     unit: str | None = None
     auto: str = "auto-generated"
     attachments: list[tuple[str, str, bytes]] = field(default_factory=list)  # (file name, media type, bytes)
+    # Threading: the message this one follows (a routing mail, the first overdue notice).
+    in_reply_to: str | None = None
+    references: list[str] = field(default_factory=list)
+    inbound_pk: int | None = None
 
     def enqueue(self, cfg: Config, store: Store, now: datetime) -> bool:
         """False when the ledger already holds it (sent before, or queued)."""
         msg = compose.build(cfg, to=self.recipient, subject=self.subject, body=self.body,
                             message_id=self.message_id, now=now, auto=self.auto,
-                            attachments=self.attachments or None)
+                            attachments=self.attachments or None, in_reply_to=self.in_reply_to,
+                            references=self.references or None)
         return store.enqueue(message_id=self.message_id, purpose=self.purpose, recipient=self.recipient,
-                             subject=self.subject, raw=msg.as_bytes(), now=now, dedupe_key=self.dedupe_key)
+                             subject=self.subject, raw=msg.as_bytes(), now=now, dedupe_key=self.dedupe_key,
+                             inbound_pk=self.inbound_pk)
 
 
 def _queue(inst: Instance, planned: list[Planned], now: datetime, dry_run: bool) -> list[tuple[Planned, bool]]:
@@ -157,18 +163,25 @@ def plan_warnings(inst: Instance, now: datetime) -> list[Planned]:
     cfg, theme = inst.cfg, inst.theme
     states = digest.task_states(inst.store.task_updates(), inst.directory, now.date())
     out = []
-    for w in digest.warnings_due(states, inst.directory, inst.store.is_suppressed):
-        subject, body = _render_warning(theme, cfg, w, now)
+    esc = cfg.escalation
+    ladder = digest.Ladder(esc.head_after_days, esc.group_after_days, esc.repeat_days)
+    for w in digest.warnings_due(states, inst.directory, inst.store.is_suppressed, ladder, digest_recipients(cfg)):
+        subject, body = _render_warning(theme, cfg, w, now, ladder)
         for addr, key in w.keys.items():
-            out.append(Planned(purpose="warning", recipient=addr, subject=subject, body=body,
-                               message_id=compose.stable_message_id(cfg, key), dedupe_key=key, unit=w.unit.code))
+            first = w.threads.get(addr)
+            out.append(Planned(purpose="warning" if w.audience == "focal" else "escalation", recipient=addr,
+                               subject=subject, body=body, message_id=compose.stable_message_id(cfg, key),
+                               dedupe_key=key, unit=w.unit.code,
+                               in_reply_to=compose.stable_message_id(cfg, first) if first else None))
     return out
 
 
-def _render_warning(theme: Theme, cfg: Config, w: digest.WarningDue, now: datetime) -> tuple[str, str]:
-    return theme.render_mail("early_warning.txt.j2", {
+def _render_warning(theme: Theme, cfg: Config, w: digest.WarningDue, now: datetime,
+                    ladder: digest.Ladder) -> tuple[str, str]:
+    return theme.render_mail("early_warning.txt.j2" if w.audience == "focal" else "escalation.txt.j2", {
         "org_name": cfg.organisation.name, "task": w.state.info, "state": w.state, "unit": w.unit,
         "level": w.level, "now": now, "site_url": site_link(cfg.site.base_url, task_path(w.state.info.code)),
+        "audience": w.audience, "round": w.round, "ladder": ladder,
     })
 
 

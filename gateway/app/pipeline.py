@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from gateway.app import replies
+from gateway.app import difficulties, history, obligations, replies
 from gateway.app.instance import Instance
 from gateway.app.reading import read_message
 from gateway.domain.replies import reply_kind
@@ -72,6 +72,14 @@ def process_item(inst: Instance, source: Source, item: Inbound, now: datetime, r
         report.outcome, report.codes, report.warnings = "rejected", ["too_large"], []
         report.error = (f"{item.size} bytes, over the limit of {cfg.mail.max_message_bytes}: "
                         "only the headers were fetched")
+    # The working group's loop: an agency's answer on a difficulty, or a one-off obligation
+    # (the plan attached), is recorded by its own use case (gateway.app.difficulties, obligations).
+    if difficulties.take_answer(inst, pk, item.raw, report, now) or obligations.take(inst, pk, item.raw, report, now):
+        outcome = store.message_outcome(pk)
+        result.processed += 1
+        result.outcomes[outcome] = result.outcomes.get(outcome, 0) + 1
+        source.mark_done(item, failed=False)
+        return
     record(inst, pk, report, now, result)
     source.mark_done(item, failed=report.outcome == "rejected")
 
@@ -200,6 +208,7 @@ def _run_batch(inst: Instance, source: Source, now: datetime, limit: int | None)
     store = inst.store
     result = BatchResult()
     items = source.fetch(limit or inst.cfg.mail.batch_size)
+    history.sync_lists(inst, now)  # a list changed since the last batch: its history first
     result.fetched = len(items)
     stamp = now.isoformat()
     store.set_meta("last_poll_at", stamp)
@@ -213,5 +222,9 @@ def _run_batch(inst: Instance, source: Source, now: datetime, limit: int | None)
             _note_failure(store, source, item, exc, now, result)
     if result.changed:
         store.set_meta("data_changed_at", now.isoformat())
+        try:  # the difficulties the new reports raise, see again or resolve; their routing mail
+            difficulties.sync(inst, now)
+        except TRANSIENT_ERRORS:
+            log.exception("difficulties not updated; retried after the next batch")
     return result
 

@@ -30,7 +30,7 @@ from gateway.app import notify
 from gateway.app.clock import Clock, SpeedClock, StepClock, SystemClock
 from gateway.app.health import sd_notify, watchdog_interval
 from gateway.app.instance import Instance
-from gateway.app.lists import load_directory
+from gateway.app.lists import list_paths, load_directory
 from gateway.app.pipeline import run_batch
 from gateway.app.service import rebuild_site, send_outbox
 from gateway.domain.schedule import WARNING_TIME, events_between, next_event
@@ -76,9 +76,9 @@ class Runner:
     def _mtimes(self) -> tuple[float, ...]:
         cfg = self.inst.cfg
         out = []
-        for rel in (cfg.lists.units, cfg.lists.tasks):
+        for path in list_paths(cfg):  # units, tasks, and the agencies and obligations when named
             try:
-                out.append(cfg.resolve(rel).stat().st_mtime)
+                out.append(path.stat().st_mtime)
             except OSError:
                 out.append(0.0)
         return tuple(out)

@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from gateway.app import snapshot
+from gateway.app import difficulties, history, snapshot
 from gateway.app.instance import Instance
 from gateway.app.pipeline import BatchResult, batch_lock, run_batch
 from gateway.mail import outbox
@@ -27,7 +27,8 @@ def send_outbox(inst: Instance, now: datetime) -> outbox.FlushResult:
     with batch_lock(inst.store):
         sink = inst.sink()
         try:
-            res = outbox.flush(inst.store, sink, inst.cfg.mail.address, now)
+            res = outbox.flush(inst.store, sink, inst.cfg.mail.address, now,
+                               per_recipient_per_hour=inst.cfg.mail.sends_per_recipient_per_hour)
         finally:
             sink.close()
     smtp = inst.cfg.mail.sink == "smtp"
@@ -38,6 +39,14 @@ def send_outbox(inst: Instance, now: datetime) -> outbox.FlushResult:
     if smtp and res.server_down:
         inst.store.set_meta("last_smtp_error", f"{now.isoformat()} {res.server_down}"[:500])
     return res
+
+
+def refresh(inst: Instance, now: datetime) -> None:
+    """Bring the derived records up to date before a build outside the batch (`baocao build-site`):
+    the lists' history and the difficulties of the reports recorded since the last sync."""
+    with batch_lock(inst.store):
+        history.sync_lists(inst, now)
+        difficulties.sync(inst, now)
 
 
 def rebuild_site(inst: Instance, now: datetime) -> BuildResult:

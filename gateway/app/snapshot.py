@@ -15,15 +15,22 @@ from typing import Any
 
 from gateway.app.records import compliance
 from gateway.config import Config
+from gateway.domain import difficulties as difficulty_rules
+from gateway.domain import obligations as obligation_rules
 from gateway.domain.calendar import WorkCalendar
 from gateway.domain.compliance import Compliance, Exemption, current_periods
 from gateway.domain.history import history_by_task
 from gateway.domain.tasks import current_by_task, newest_by_task
 from gateway.store import Store
 from parsers import Directory
-from parsers.models import KINDS, Cell, Rates
+from parsers.models import KINDS, Cell, Rates, TaskInfo
 from site_builder.snapshot import (
+    DeadlineChangeView,
+    DifficultyEventView,
+    DifficultyView,
     ExemptionView,
+    ObligationCellView,
+    ObligationView,
     PeriodView,
     ReportView,
     ScoreWeights,
@@ -149,6 +156,73 @@ def _tasks(directory: Directory, updates: list[Update], by_task: dict[str, list[
     return tasks
 
 
+def _deadline_changes(store: Store) -> dict[str, list[DeadlineChangeView]]:
+    out: dict[str, list[DeadlineChangeView]] = {}
+    for r in store.deadline_changes():
+        out.setdefault(r["task"], []).append(DeadlineChangeView(
+            date.fromisoformat(r["old_deadline"]) if r["old_deadline"] else None,
+            date.fromisoformat(r["new_deadline"]) if r["new_deadline"] else None,
+            r["decision"] or "", datetime.fromisoformat(r["changed_at"]), int(r["overdue_days"])))
+    return out
+
+
+def _archived_tasks(store: Store, directory: Directory, by_task: dict[str, list[Update]]) -> list[TaskView]:
+    """The tasks that left the list, as last seen: their pages stay."""
+    present = {t.code for t in directory.tasks}
+    out = []
+    for code, r in sorted(store.list_rows("task").items()):
+        if code in present or not r["removed_at"]:
+            continue
+        info = TaskInfo.model_validate(r["row"])
+        tv = TaskView(info=info, updates=by_task.get(code, []), archived=datetime.fromisoformat(r["removed_at"]))
+        if tv.updates:
+            tv.last_update = tv.updates[-1]
+            tv.status, tv.progress = tv.last_update.status, tv.last_update.progress
+        tv.deadline = date.fromisoformat(info.deadline) if info.deadline else None
+        out.append(tv)
+    return out
+
+
+def _loop(cfg: Config, store: Store, directory: Directory, now: datetime,
+          clean: Callable[[str | None], str | None]) -> list[DifficultyView]:
+    """Every difficulty record with its events, newest first."""
+    names = {a.code: a.name for a in directory.agencies}
+    office = cfg.difficulties.office
+    unit_names = {u.code: u.name for u in directory.units}
+    events: dict[int, list[DifficultyEventView]] = {}
+    for e in store.difficulty_events():
+        events.setdefault(e["difficulty"], []).append(DifficultyEventView(
+            datetime.fromisoformat(e["at"]), e["kind"], e["actor"], clean(e["text"])))
+    parse = datetime.fromisoformat
+    out = []
+    for r in store.difficulties():
+        raised = parse(r["raised_at"])
+        agency = r["agency"]
+        out.append(DifficultyView(
+            r["id"], difficulty_rules.ref(r["id"]), r["unit"], r["task"], clean(r["text"]) or "", clean(r["proposals"]),
+            raised, parse(r["last_seen_at"]), agency,
+            names.get(agency) or unit_names.get(agency) or ("Văn phòng UBND tỉnh" if agency == office else agency),
+            r["routed_by"], r["state"], clean(r["answer"]), parse(r["answered_at"]) if r["answered_at"] else None,
+            parse(r["resolved_at"]) if r["resolved_at"] else None, r["resolution"], r["note"],
+            difficulty_rules.age_days(raised, now if r["state"] in difficulty_rules.OPEN_STATES
+                                      else parse(r["resolved_at"] or r["raised_at"])),
+            difficulty_rules.ageing(r["state"], raised, now, cfg.difficulties.ageing_days),
+            events.get(r["id"], [])))
+    out.sort(key=lambda d: (d.raised_at, d.id), reverse=True)
+    return out
+
+
+def _obligations(cfg: Config, store: Store, directory: Directory, now: datetime) -> list[ObligationView]:
+    records = store.obligation_records()
+    out = []
+    for o in directory.obligations:
+        deadline = obligation_rules.deadline_at(o, cfg.deadlines.daily, cfg.tz)
+        cells = obligation_rules.cells(o, obligation_rules.owed_by(o, directory.units), records, deadline, now)
+        out.append(ObligationView(o, deadline, [ObligationCellView(c.unit, c.status, c.received_at, c.source,
+                                                                   c.attachments or [], c.note) for c in cells]))
+    return out
+
+
 def _cells_by_period(comp: Compliance, window: _Window, cur: dict[str, str], today: date) -> dict[tuple[str, str], list[Cell]]:
     """One cell per unit and period of the window (and the current periods)."""
     period_lists = {
@@ -214,11 +288,14 @@ def _units(directory: Directory, comp: Compliance, cells_by_period: dict[tuple[s
     for upd in updates:
         own_by_unit.setdefault(upd.unit, []).append(upd)
     units: list[UnitView] = []
-    for u in directory.units:
+    present = {u.code for u in directory.units}
+    for u in comp.directory.units:  # the lists' units and the archived ones (their history stays)
         uv = UnitView(info=u, led=led.get(u.code, []), supported=supported.get(u.code, []))
+        uv.retired_at = comp.retired.get(u.code)
+        uv.archived = u.code not in present
         mine = cells_by_unit.get(u.code, {})
         uv.cells = {k: mine.get(k, []) for k in KINDS if k in u.reports}
-        uv.current = {k: comp.cell(u.code, k, cur[k]) for k in KINDS if k in u.reports}
+        uv.current = {k: comp.cell(u.code, k, cur[k]) for k in KINDS if k in u.reports} if uv.retired_at is None else {}
         for k, cells in uv.cells.items():
             r = Rates()
             for c in cells:
@@ -234,7 +311,37 @@ def _units(directory: Directory, comp: Compliance, cells_by_period: dict[tuple[s
         uv.completed = sum(1 for code in uv.led if tasks_by_code[code].status == "completed")
         uv.overdue = sum(1 for code in uv.led if tasks_by_code[code].overdue)
         units.append(uv)
+    _merge_predecessors(units)
     return units
+
+
+def successor_map(units: list[UnitView]) -> dict[str, str]:
+    """merged unit -> the unit its history lives on in (a chain of mergers followed to its end)."""
+    direct = {u.info.code: u.info.successor for u in units if u.info.successor}
+    codes = {u.info.code for u in units}
+    out = {}
+    for code in direct:
+        seen, cur = {code}, direct[code]
+        while cur in direct and cur not in seen:
+            seen.add(cur)
+            cur = direct[cur]
+        if cur in codes:
+            out[code] = cur
+    return out
+
+
+def _merge_predecessors(units: list[UnitView]) -> None:
+    """A successor's rates count its predecessors' periods (SPEC §8.1: history and scores follow)."""
+    by_code = {u.info.code: u for u in units}
+    for old, new in successor_map(units).items():
+        src, dst = by_code[old], by_code[new]
+        dst.predecessors.append(old)
+        for k, cells in src.cells.items():
+            for c in cells:
+                if c.status == "exempt":
+                    continue
+                dst.rates.add(c)
+                dst.rates_by_kind.setdefault(k, Rates()).add(c)
 
 
 def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_days: int) -> Snapshot:
@@ -248,7 +355,14 @@ def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_
     window = _window(cal, comp, report_rows, now, trend_days)
     by_task, latest_pair, new_difficulties = _fold_timeline(updates)
     tasks = _tasks(directory, updates, by_task, today)
+    changes = _deadline_changes(store)
+    for tv in tasks:
+        tv.deadline_changes = changes.get(tv.info.code, [])
     tasks_by_code = {tv.info.code: tv for tv in tasks}
+    loop = _loop(cfg, store, directory, now, clean)
+    archived_tasks = _archived_tasks(store, directory, by_task)
+    for tv in [*tasks, *archived_tasks]:
+        tv.records = [d for d in loop if d.task == tv.info.code]
     # Open difficulties: the latest update of each (unit, task) that still names one.
     difficulties = sorted((u for u in latest_pair.values() if u.difficulties), key=lambda u: u.received_at,
                           reverse=True)
@@ -264,6 +378,7 @@ def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_
             if c.status != "exempt":
                 r.add(c)
         trend.append((d, r))
+    units = _units(directory, comp, cells_by_period, updates, tasks, cur, window.start)
     return Snapshot(
         org_name=cfg.organisation.name,
         title=cfg.site.title,
@@ -271,7 +386,7 @@ def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_
         data_as_of=_data_as_of(cfg, store),
         today=today,
         show_emails=cfg.site.show_emails,
-        units=_units(directory, comp, cells_by_period, updates, tasks, cur, window.start),
+        units=units,
         tasks=tasks,
         current=cur,
         current_cells={k: comp.period_cells(k, cur[k]) for k in KINDS},
@@ -291,4 +406,9 @@ def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_
         address=cfg.mail.address,
         help_contact=cfg.site.help_contact,
         search=cfg.site.search,
+        loop=loop,
+        obligations=_obligations(cfg, store, directory, now),
+        archived_tasks=archived_tasks,
+        successors=successor_map(units),
+        ageing_days=cfg.difficulties.ageing_days,
     )

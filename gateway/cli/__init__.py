@@ -15,8 +15,8 @@ from gateway.app.lists import load_directory
 from gateway.app.reading import read_message
 from gateway.app.reprocess import reprocess
 from gateway.app.scaffold import init_instance
-from gateway.app.service import poll, rebuild_site
-from gateway.cli import notify, ops, report, run
+from gateway.app.service import poll, rebuild_site, refresh
+from gateway.cli import loop, notify, ops, report, run
 from gateway.cli.common import _instance, _now_arg
 from gateway.cli.textout import describe, failed_table, status_table
 from gateway.config import CONFIG_NAME, Config, load
@@ -78,7 +78,9 @@ def cmd_poll(args: argparse.Namespace) -> int:
 
 def cmd_build_site(args: argparse.Namespace) -> int:
     inst = _instance(args)
-    res = rebuild_site(inst, inst.now(_now_arg(args.now)))
+    now = inst.now(_now_arg(args.now))
+    refresh(inst, now)
+    res = rebuild_site(inst, now)
     print(f"Site: {inst.cfg.site_output / 'index.html'} ({res.files} files; "
           f"{res.publish.written} changed, {res.publish.unchanged} unchanged)")
     return 0
@@ -177,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     notify.register_digest(sub, with_config)
     report.register(sub, with_config)
     ops.register(sub, with_config)
+    loop.register(sub, with_config)
     for sp in sub.choices.values():  # -v anywhere: after the command as well as before it
         sp.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
                         help="log details to stderr")

@@ -77,6 +77,9 @@ class Compliance:
     _periods: dict[tuple[str, date, date], list[str]] = field(default_factory=dict)
     _reports: dict[str, frozenset[str]] | None = None
     exemptions: list[Exemption] = field(default_factory=list)
+    # Units merged into a successor or removed from the list (SPEC §8.1): expected only for the
+    # periods whose deadline came before they were retired (their history stays, nothing after).
+    retired: dict[str, datetime] = field(default_factory=dict)
 
     def exemption(self, unit: str, kind: str, period: str) -> Exemption | None:
         if not self.exemptions:
@@ -112,7 +115,9 @@ class Compliance:
     def period_cells(self, kind: str, period: str) -> list[Cell]:
         key = (kind, period)
         if key not in self._cache:
-            self._cache[key] = [self.cell(u.code, kind, period) for u in self.directory.units if kind in u.reports]
+            retired = self.retired
+            self._cache[key] = [self.cell(u.code, kind, period) for u in self.directory.units if kind in u.reports
+                                and (u.code not in retired or self.deadline(kind, period) <= retired[u.code])]
         return self._cache[key]
 
     def periods(self, kind: str, start: date, end: date) -> list[str]:

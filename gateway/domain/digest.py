@@ -9,6 +9,13 @@ Early warnings: the lead unit's focal point of each unfinished task is told when
 7, 3 and 1 day(s) away and when it is overdue, each once (ledger key
 `warning:TASK:DEADLINE:LEVEL:ADDRESS`). When several thresholds were crossed at once (the gateway
 was down, or the task was added late), only the nearest one is sent.
+
+Overdue escalation (SPEC §7, `Ladder`): an overdue task, neither completed nor paused, goes to
+its lead unit's focal point on the first overdue day (the `overdue` warning), to the unit's head
+(`head_email`) after N days and to the working group (the digest's recipients) after M days, each
+step repeated weekly while the task stays overdue (ledger keys
+`escalation:TASK:DEADLINE:head|group:wROUND:ADDRESS`, and `…:overdue:wROUND:…` for the focal
+point's repeats). A moved deadline starts a new ladder (the deadline is in the key).
 """
 
 from __future__ import annotations
@@ -147,17 +154,45 @@ def warning_level(days_left: int) -> str | None:
 
 @dataclass
 class WarningDue:
-    """One early warning: a task, its level, its lead unit and the addresses to tell."""
+    """One early warning or step of the overdue ladder: a task, its level, its lead unit, whom it
+    goes to (`audience`: focal | head | group), which weekly round, and the addresses to tell."""
 
     state: TaskState
     level: str
     unit: UnitInfo
     keys: dict[str, str]  # address -> ledger key
+    audience: str = "focal"
+    round: int = 0  # 0 = the step itself, 1, 2, … = its weekly repeats
+    threads: dict[str, str] = field(default_factory=dict)  # address -> ledger key of the step's first mail
 
 
-def warnings_due(states: Iterable[TaskState], directory: Directory,
-                 suppressed: Callable[[str], bool]) -> list[WarningDue]:
+@dataclass(frozen=True)
+class Ladder:
+    """The overdue escalation ladder (SPEC §7, [escalation] in baocao.toml): the lead unit's focal
+    point on the first overdue day, its head after `head_after` days, the working group after
+    `group_after` days; each step repeated every `repeat` days while the task stays overdue."""
+
+    head_after: int = 5
+    group_after: int = 10
+    repeat: int = 7
+
+
+def _step_key(s: TaskState, audience: str, rnd: int, addr: str) -> str:
+    assert s.deadline is not None
+    if audience == "focal":  # round 0 keeps the early warnings' key: a ledger from before still holds
+        tail = "overdue" if rnd == 0 else f"overdue:w{rnd}"
+        return f"warning:{s.info.code}:{s.deadline.isoformat()}:{tail}:{addr}"
+    return f"escalation:{s.info.code}:{s.deadline.isoformat()}:{audience}:w{rnd}:{addr}"
+
+
+def warnings_due(states: Iterable[TaskState], directory: Directory, suppressed: Callable[[str], bool],
+                 ladder: Ladder | None = None, group: Iterable[str] = ()) -> list[WarningDue]:
+    """The early warnings (7, 3, 1 day(s) before) and, for an overdue task that is neither completed
+    nor paused, the ladder's steps due today: one ledger key per step, round and address (a round
+    missed while the gateway was down is not sent late: only the current one is due)."""
+    ladder = ladder or Ladder()
     units = {u.code: u for u in directory.units}
+    group = [a for a in group if a]
     out = []
     for s in states:
         if not s.open or s.days_left is None or s.deadline is None:
@@ -166,7 +201,20 @@ def warnings_due(states: Iterable[TaskState], directory: Directory,
         lead = units.get(s.info.lead_unit)
         if level is None or lead is None:
             continue
-        keys = {addr: f"warning:{s.info.code}:{s.deadline.isoformat()}:{level}:{addr}"
-                for addr in lead.emails if not suppressed(addr)}
-        out.append(WarningDue(s, level, lead, keys))
+        if level != "overdue":
+            keys = {addr: f"warning:{s.info.code}:{s.deadline.isoformat()}:{level}:{addr}"
+                    for addr in lead.emails if not suppressed(addr)}
+            out.append(WarningDue(s, level, lead, keys))
+            continue
+        if s.status == "paused":  # stopped on purpose: nobody is chased
+            continue
+        days = -s.days_left
+        for audience, start, addresses in (("focal", 1, lead.emails), ("head", ladder.head_after, lead.head_email),
+                                           ("group", ladder.group_after, group)):
+            if days < start or not addresses:
+                continue
+            rnd = (days - start) // ladder.repeat
+            live = [a for a in addresses if not suppressed(a)]
+            out.append(WarningDue(s, level, lead, {a: _step_key(s, audience, rnd, a) for a in live}, audience, rnd,
+                                  {a: _step_key(s, audience, 0, a) for a in live} if rnd else {}))
     return out

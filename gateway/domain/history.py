@@ -24,7 +24,9 @@ def history_by_task(updates: Iterable[U], directory: Directory) -> dict[str, lis
         lead = leads.get(u.task)
         lead_state = unit_state.get((lead, u.task)) if lead and lead != u.unit else None
         candidates = [lead_state, merged] if lead_state is not None else [merged]
-        now = current_by_task(candidates, directory)[u.task]
+        now = current_by_task(candidates, directory).get(u.task)
+        if now is None:  # a unit the task is not assigned to (any more): on the timeline, not the state
+            continue
         seq = out.setdefault(u.task, [])
         if not seq or seq[-1] is not now:
             seq.append(now)

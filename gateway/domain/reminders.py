@@ -60,6 +60,8 @@ def reminders_due(cal: WorkCalendar, directory: Directory, day: date, slot: time
     if not due:
         return out, unreachable
     for unit in directory.units:
+        if unit.successor:  # merged into another unit: that one reports now
+            continue
         missing: list[tuple[str, str, datetime]] = [
             (k, p, d) for k, p, d in due if k in unit.reports and (unit.code, k, p) not in firsts]
         if not missing:

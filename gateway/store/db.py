@@ -440,6 +440,103 @@ class Store:
         return rows[0] if rows else None
 
 
+    # -- the working group's loop: difficulties (SPEC §8.1)
+    def updates_after(self, after_id: int) -> list[TaskUpdate]:
+        """Task updates recorded after the given row id, in the order they were recorded."""
+        parse = datetime.fromisoformat
+        rows = self.db.execute(
+            f"SELECT {', '.join(TASK_UPDATE_COLUMNS)} FROM task_updates WHERE id>? ORDER BY id", [after_id]).fetchall()
+        return [TaskUpdate(r[0], r[1], r[2], r[3], r[4], parse(r[5]), *r[6:]) for r in rows]
+
+    def report_message(self, report_id: int) -> tuple[int, str | None] | None:
+        """(message pk, Message-ID) of the message a report came in."""
+        row = self.db.execute("SELECT m.id, m.message_id FROM reports r JOIN messages m ON m.id = r.message_pk "
+                              "WHERE r.id=?", [report_id]).fetchone()
+        return (int(row[0]), row[1]) if row else None
+
+    def insert_difficulty(self, row: dict[str, Any]) -> int:
+        cols = list(row)
+        cur = self.db.execute(f"INSERT INTO difficulties({', '.join(cols)}) VALUES({', '.join('?' * len(cols))})",
+                              [row[c] for c in cols])
+        assert cur.lastrowid is not None
+        return cur.lastrowid
+
+    def update_difficulty(self, pk: int, **fields: Any) -> None:
+        if fields:
+            self.db.execute(f"UPDATE difficulties SET {', '.join(f'{k}=?' for k in fields)} WHERE id=?",
+                            [*fields.values(), pk])
+
+    def difficulty(self, pk: int) -> dict[str, Any] | None:
+        rows = list(self.db.query("SELECT * FROM difficulties WHERE id=?", [pk]))
+        return rows[0] if rows else None
+
+    def difficulties(self, states: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
+        if states is None:
+            return list(self.db.query("SELECT * FROM difficulties ORDER BY id"))
+        return list(self.db.query(f"SELECT * FROM difficulties WHERE state IN ({','.join('?' * len(states))}) "
+                                  "ORDER BY id", list(states)))
+
+    def add_difficulty_event(self, difficulty: int, at: datetime, kind: str, actor: str | None = None,
+                             text: str | None = None, message_pk: int | None = None) -> None:
+        self.db.execute("INSERT INTO difficulty_events(difficulty, at, kind, actor, text, message_pk) "
+                        "VALUES(?,?,?,?,?,?)", [difficulty, at.isoformat(), kind, actor, text, message_pk])
+
+    def difficulty_events(self) -> list[dict[str, Any]]:
+        return list(self.db.query("SELECT * FROM difficulty_events ORDER BY difficulty, at, id"))
+
+    # -- the lists' history (SPEC §8.1)
+    def list_rows(self, name: str) -> dict[str, dict[str, Any]]:
+        """code -> {row (the last seen row, as a dict), first_seen, last_seen, removed_at} of one list."""
+        out = {}
+        for r in self.db.query("SELECT code, row, first_seen, last_seen, removed_at, retired_at FROM list_rows "
+                               "WHERE list=?", [name]):
+            out[r["code"]] = {**r, "row": json.loads(r["row"])}
+        return out
+
+    def save_list_row(self, name: str, code: str, row: dict[str, Any], now: datetime) -> None:
+        self.db.execute(
+            "INSERT INTO list_rows(list, code, row, first_seen, last_seen) VALUES(?,?,?,?,?) "
+            "ON CONFLICT(list, code) DO UPDATE SET row=excluded.row, last_seen=excluded.last_seen, removed_at=NULL, "
+            "retired_at=CASE WHEN list_rows.removed_at IS NOT NULL THEN NULL ELSE list_rows.retired_at END",
+            [name, code, json.dumps(row, ensure_ascii=False, sort_keys=True), now.isoformat(), now.isoformat()])
+
+    def archive_list_row(self, name: str, code: str, now: datetime) -> None:
+        """The row left the list: kept as last seen, marked removed (and retired, if not before)."""
+        self.db.execute("UPDATE list_rows SET removed_at=?, retired_at=COALESCE(retired_at, ?) "
+                        "WHERE list=? AND code=? AND removed_at IS NULL", [now.isoformat(), now.isoformat(), name, code])
+
+    def retire_list_row(self, name: str, code: str, now: datetime | None) -> None:
+        """A unit merged into its successor stops being expected from `now` (None: not retired)."""
+        if now is None:
+            self.db.execute("UPDATE list_rows SET retired_at=NULL WHERE list=? AND code=?", [name, code])
+        else:
+            self.db.execute("UPDATE list_rows SET retired_at=COALESCE(retired_at, ?) WHERE list=? AND code=?",
+                            [now.isoformat(), name, code])
+
+    def add_deadline_change(self, *, task: str, old: str | None, new: str | None, decision: str,
+                            changed_at: datetime, overdue_days: int) -> None:
+        self.db.execute("INSERT INTO deadline_changes(task, old_deadline, new_deadline, decision, changed_at, "
+                        "overdue_days) VALUES(?,?,?,?,?,?)", [task, old, new, decision, changed_at.isoformat(),
+                                                              overdue_days])
+
+    def deadline_changes(self) -> list[dict[str, Any]]:
+        return list(self.db.query("SELECT * FROM deadline_changes ORDER BY changed_at, id"))
+
+    # -- obligations (SPEC §8.1)
+    def add_obligation_record(self, *, obligation: str, unit: str, received_at: datetime, source: str,
+                              message_pk: int | None, attachments: list[str], note: str | None) -> bool:
+        cur = self.db.execute(
+            "INSERT INTO obligation_records(obligation, unit, received_at, source, message_pk, attachments, note) "
+            "VALUES(?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+            [obligation, unit, received_at.isoformat(), source, message_pk,
+             json.dumps(attachments, ensure_ascii=False), note])
+        return cur.rowcount == 1
+
+    def obligation_records(self) -> list[dict[str, Any]]:
+        return [{**r, "attachments": json.loads(r["attachments"])}
+                for r in self.db.query("SELECT * FROM obligation_records ORDER BY received_at, id")]
+
+
 def _backup_into(source: sqlite3.Connection, dest: Path) -> int:
     """Copy `source` into `dest` through a temporary file (0600), check it, then rename."""
     dest.parent.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,7 @@ transaction with the new version number (Store.migrate)."""
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -103,4 +103,72 @@ _MIGRATIONS: dict[int, list[str]] = {
     5: ["ALTER TABLE task_updates ADD COLUMN carried_forward INTEGER NOT NULL DEFAULT 0",
         # A unit's own last state (an unchanged form is recognised on every report).
         "CREATE INDEX IF NOT EXISTS task_updates_unit ON task_updates(unit, received_at)"],
+    # The working group's loop (SPEC §8.1): difficulties as records with a life (raised, routed,
+    # answered, resolved or closed) and their events; the lists' history (every row last seen,
+    # removed ones archived; deadline changes with the days overdue before them); obligations.
+    6: [
+        """CREATE TABLE IF NOT EXISTS difficulties (
+            id INTEGER PRIMARY KEY,
+            unit TEXT NOT NULL,
+            task TEXT NOT NULL,
+            text TEXT NOT NULL,
+            proposals TEXT,
+            raised_at TEXT NOT NULL,
+            raised_update INTEGER,
+            raised_report INTEGER,
+            last_seen_at TEXT NOT NULL,
+            last_update INTEGER,
+            agency TEXT NOT NULL,
+            routed_by TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'open',
+            answer TEXT,
+            answer_state TEXT,
+            answered_at TEXT,
+            answered_by TEXT,
+            resolved_at TEXT,
+            resolution TEXT,
+            note TEXT
+        )""",
+        "CREATE INDEX IF NOT EXISTS difficulties_unit_task ON difficulties(unit, task, state)",
+        """CREATE TABLE IF NOT EXISTS difficulty_events (
+            id INTEGER PRIMARY KEY,
+            difficulty INTEGER NOT NULL REFERENCES difficulties(id),
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            actor TEXT,
+            text TEXT,
+            message_pk INTEGER
+        )""",
+        "CREATE INDEX IF NOT EXISTS difficulty_events_of ON difficulty_events(difficulty, at)",
+        """CREATE TABLE IF NOT EXISTS list_rows (
+            list TEXT NOT NULL,
+            code TEXT NOT NULL,
+            row TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            removed_at TEXT,
+            retired_at TEXT,
+            PRIMARY KEY (list, code)
+        )""",
+        """CREATE TABLE IF NOT EXISTS deadline_changes (
+            id INTEGER PRIMARY KEY,
+            task TEXT NOT NULL,
+            old_deadline TEXT,
+            new_deadline TEXT,
+            decision TEXT,
+            changed_at TEXT NOT NULL,
+            overdue_days INTEGER NOT NULL DEFAULT 0
+        )""",
+        """CREATE TABLE IF NOT EXISTS obligation_records (
+            id INTEGER PRIMARY KEY,
+            obligation TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            source TEXT NOT NULL,
+            message_pk INTEGER,
+            attachments TEXT NOT NULL DEFAULT '[]',
+            note TEXT,
+            UNIQUE (obligation, unit, message_pk)
+        )""",
+    ],
 }
