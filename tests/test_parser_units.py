@@ -12,10 +12,10 @@ from parsers import Directory, ParseContext, TaskInfo, UnitInfo, parse_message
 from parsers.body import read_lines
 from parsers.html import html_to_text
 from parsers.labels import match_label
+from parsers.lookup import task_key
 from parsers.mime import decode_bytes, unflow
 from parsers.periods import kind_from_words, parse_period, subject_kind
 from parsers.quotes import split
-from parsers.lookup import task_key
 from parsers.text import clean_line, compact, fold, fold_key
 from parsers.values import is_nil, parse_progress, parse_status, read_status
 
