@@ -49,11 +49,25 @@ TASK_FIELDS = ("status", "progress", "result", "difficulties", "proposals", "not
 
 # Numbering and bullets in front of a label: "I.", "1.", "1.1.", "a)", "-", "+", "•", "|", "*".
 _BULLET = re.compile(
-    r"^\s*(?:(?:[IVXivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-zA-Zđ])[.)]\s+|\(\w{1,3}\)\s*|[-+•*·–—▪●◦■□➢►>|]+\s*)*"
+    r"^\s*(?:(?:[IVXivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-zA-Zđ])[./)]\s+|\(\w{1,3}\)\s*|[-+•*·–—▪●◦■□➢►>|]+\s*)*"
 )
 _LABEL = re.compile(r"^(?P<label>[^:]{1,48}?)\s*:\s?(?P<value>.*)$")
 _MARKUP = re.compile(r"^[*_]+|[*_]+$")
 _TASK_NO_COLON = re.compile(r"^(ma nhiem vu|nhiem vu|task)\s+(so\s+)?(?=[a-z]{1,8}[\s\-._]?\d)")
+
+
+# A label with a time qualifier: 'Kết quả trong tuần', 'Tiến độ đến nay', 'Khó khăn trong tháng'.
+_QUALIFIER = re.compile(r"^(?:trong (?:tuan|thang|ngay|ky)(?: nay| qua)?|den nay|hien nay|hien tai|chung|(?:tuan|thang|ky|ngay) nay|hom nay|dat duoc)$")
+
+
+def _qualified(key: str) -> str | None:
+    words = key.split()
+    for n in range(len(words) - 1, 0, -1):
+        field = LABELS.get(" ".join(words[:n]))
+        if field in ("status", "progress", "result", "difficulties", "proposals", "notes", "summary") and \
+                _QUALIFIER.match(" ".join(words[n:])):
+            return field
+    return None
 
 
 def strip_bullet(line: str) -> str:
@@ -79,7 +93,7 @@ def _match_label(line: str) -> tuple[str, str] | None:
     m = _LABEL.match(text)
     if m:
         key = fold_key(_MARKUP.sub("", m.group("label")))
-        field = LABELS.get(key)
+        field = LABELS.get(key) or _qualified(key)
         if field:
             return field, _MARKUP.sub("", m.group("value")).strip(" |*_\t")
     # A label without a colon: "Tình hình chung" as a heading, "Nhiệm vụ NV01 - ...". Only the

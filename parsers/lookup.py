@@ -107,7 +107,8 @@ class Lookup:
             found = [m for m in self._mention_rx.finditer(line) if m.start() < 400]
             # A code after 'phối hợp với (nhiệm vụ)', 'của', 'theo' … refers to another task from
             # inside this one's text: it opens no block of its own.
-            found = [m for i, m in enumerate(found) if i == 0 or not _REFERENCE.search(fold(line[found[i - 1].end():m.start()]))]
+            found = [m for i, m in enumerate(found) if i == 0 or not (
+                _REFERENCE.search(fold(line[found[i - 1].end():m.start()])) or _in_aside(line, m))]
             if found and found[0].start() < 160:
                 out: list[tuple[str, str]] = []
                 for i, m in enumerate(found):
@@ -239,6 +240,22 @@ class Lookup:
 
 _REFERENCE = re.compile(r"(?:voi|cua|theo|thuoc|cung|lien quan(?: den| toi)?|phuc vu|ho tro|cho|tai|gan voi)\s*(?:nhiem vu|nv)?\s*[(\[]?\s*$")
 _PCT_WORDS = re.compile(r"\d{1,3}(?:[.,]\d+)?\s*(?:%|phần trăm|phan tram)", re.IGNORECASE)
+
+
+_ASIDE_AFTER = re.compile(r"\s*(?:do|cua|thuoc|la nhiem vu cua)\s")
+
+
+def _in_aside(line: str, m: re.Match[str]) -> bool:
+    """A code inside a parenthetical remark ('(nhiệm vụ NV01 do Sở KH&CN chủ trì)') or followed by
+    its owner ('NV01 do Sở KH&CN chủ trì'): a reference to that task, not a report on it."""
+    if _ASIDE_AFTER.match(fold(line[m.end():m.end() + 20])):
+        return True
+    opening = line.rfind("(", 0, m.start())
+    if opening < 0 or line.find(")", opening) < m.start():
+        return False
+    closing = line.find(")", m.end())
+    inside = line[opening + 1:closing if closing > 0 else len(line)]
+    return len(fold(inside.replace(m.group(0), " ")).split()) >= 2
 
 
 def _respectively(group: list[tuple[str, str]]) -> list[tuple[str, str]]:
