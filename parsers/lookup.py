@@ -10,6 +10,7 @@ from parsers import periods
 from parsers.labels import match_label, strip_bullet
 from parsers.models import Directory, TaskInfo, UnitInfo
 from parsers.text import clean_line, compact, fold, fold_key
+from parsers.values import read_progress, read_status
 
 _CODE = re.compile(r"^([a-z]{1,8})[\s\-._]*(\d{1,4}(?:[.\-_]\d{1,3})*)(?![\d])")
 _CODE_SEP = re.compile(r"[.\-_]")
@@ -114,7 +115,8 @@ class Lookup:
                 for i, m in enumerate(found):
                     end = found[i + 1].start() if i + 1 < len(found) else len(line)
                     code = f"{m.group(1)}{m.group(2)}".upper()
-                    out.append((code, self._about(code, line[m.end():end])))
+                    before = self._said_before(code, line, found[i - 1].end() if i else 0, m)
+                    out.append((code, before if before is not None else self._about(code, line[m.end():end])))
                 # '70% – NV01 (…): …': what stands before the first code is about it too.
                 lead = strip_bullet(line[: found[0].start()]).strip(" -–—:")
                 if lead and len(lead.split()) <= 4 and re.search(r"\d\s*%", lead):
@@ -140,6 +142,18 @@ class Lookup:
             if len(titles) == 1:  # the same title for several units' tasks: decided per unit
                 return [("title:" + hits[0].title, strip_title(line, hits[0].title))]
         return []
+
+    def _said_before(self, code: str, line: str, start: int, m: re.Match[str]) -> str | None:
+        """'… đã hoàn thành việc cấp chữ ký số cho toàn bộ cán bộ (NV12), còn …': a code in bare
+        parentheses closing a clause is about the words before it, when those say a state."""
+        if line[m.start() - 1 : m.start()] != "(" or not _CLOSES_CLAUSE.match(line, m.end()):
+            return None
+        clause = re.split(r"[.;:]\s", line[start : m.start() - 1])[-1].strip(" ),")
+        info = self.tasks.get(task_key(code) or "")
+        title = frozenset(fold_key(info.title).split()) if info else frozenset()
+        if read_status(clause, prose=True, title=title).value is None and read_progress(clause, prose=True).value is None:
+            return None
+        return clause
 
     def _about(self, code: str, text: str) -> str:
         """The words about a task after its code: its title, in parentheses or before a colon, cut."""
@@ -242,7 +256,8 @@ _REFERENCE = re.compile(r"(?:voi|cua|theo|thuoc|cung|lien quan(?: den| toi)?|phu
 _PCT_WORDS = re.compile(r"\d{1,3}(?:[.,]\d+)?\s*(?:%|phần trăm|phan tram)", re.IGNORECASE)
 
 
-_ASIDE_AFTER = re.compile(r"\s*(?:do|cua|thuoc|la nhiem vu cua)\s")
+_CLOSES_CLAUSE = re.compile(r"\)\s*(?:[,.;]|$)")
+_ASIDE_AFTER = re.compile(r"\s*(?:do\s[^,.;]{0,40}chu tri|thuoc\s|la nhiem vu cua\s)")
 
 
 def _in_aside(line: str, m: re.Match[str]) -> bool:

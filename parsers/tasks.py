@@ -74,7 +74,8 @@ def _warn(warnings: list[Warning], code: str, task: str, quote: str = "") -> Non
     warnings.append(Warning(code=code, task=task, params={"value": quote[:120]} if quote else {}))
 
 
-def _read_values(code: str, vals: dict[str, str | None], free: str, warnings: list[Warning]) -> dict[str, object]:
+def _read_values(code: str, vals: dict[str, str | None], free: str, warnings: list[Warning],
+                 title: frozenset[str] = frozenset()) -> dict[str, object]:
     """Status and progress of one task from its fields, else from its free text; uncertain
     readings are left out with a warning quoting the words (never silently wrong)."""
     fields: dict[str, object] = {}
@@ -89,7 +90,7 @@ def _read_values(code: str, vals: dict[str, str | None], free: str, warnings: li
     if st is not None and st.uncertain:
         _warn(warnings, st.problem or "status_uncertain", code, st.quote)
     elif st is None and free:
-        st = read_status(free, prose=True)
+        st = read_status(free, prose=True, title=title)
         if st.uncertain:
             _warn(warnings, st.problem or "status_uncertain", code, st.quote)
     if st is not None and isinstance(st.value, str):
@@ -165,7 +166,7 @@ def read_tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: Look
             _warn(warnings, "carried_forward", code, free or vals.get("result") or "")
             free = ""
         else:
-            fields = _read_values(code, vals, free, warnings)
+            fields = _read_values(code, vals, free, warnings, frozenset(fold_key(info.title).split()) if info else frozenset())
         for f in ("result", "difficulties", "proposals", "notes"):
             v = vals.get(f)
             fields[f] = None if v is None or is_blank(v) or (f in ("difficulties", "proposals") and is_nil(v)) else v

@@ -58,20 +58,38 @@ _DANG = re.compile(r"(?<![a-z0-9])dang(?![a-z0-9])")
 _CLAUSE_END = re.compile(r"\s*(?:$|[.;,!)(|\-–—]|(?:vao|trong|tu|ngay|tre|cham|dung|som|truoc|qua|100|nhiem vu|theo|va|roi|a|nhe|oi|luon)(?![a-z]))")
 
 
-def read_status(text: str | None, prose: bool = False) -> Reading:
+def read_status(text: str | None, prose: bool = False, title: frozenset[str] = frozenset()) -> Reading:
     """The status a text states. `prose`: the words come from a sentence, not a status field —
-    there "đã hoàn thành dự thảo" completes a sub-step, not the task, and is not a status.
+    there "đã hoàn thành dự thảo" completes a sub-step, not the task, and is not a status —
+    unless what was completed is the task itself (its `title` words: "đã hoàn thành việc cấp chữ
+    ký số cho toàn bộ cán bộ" for "Triển khai chữ ký số cho cán bộ cấp xã").
     Status texts repeat from report to report: short ones are read once."""
     if not text:
         return NONE
     if len(text) <= 300:
-        return _read_status_cached(text, prose)
-    return _read_status(text, prose)
+        return _read_status_cached(text, prose, title)
+    return _read_status(text, prose, title)
 
 
 @lru_cache(maxsize=8192)
-def _read_status_cached(text: str, prose: bool) -> Reading:
-    return _read_status(text, prose)
+def _read_status_cached(text: str, prose: bool, title: frozenset[str]) -> Reading:
+    return _read_status(text, prose, title)
+
+
+_OBJECT_FILLER = {"viec", "cong tac", "toan bo", "cac", "nhung", "noi dung"}
+
+
+def _completes_the_task(t: str, end: int, title: frozenset[str]) -> bool:
+    """The words after 'hoàn thành' name the task itself (most of them are its title's), for the
+    whole of it ('… tại 12/20 xã' or '… một phần' is a part)."""
+    if not title:
+        return False
+    clause = re.split(r"[.;]", t[end:end + 120], maxsplit=1)[0]
+    if re.search(r"\d+\s*/\s*\d+|\d\s*%|\b(?:tai|o|mot phan|mot so|buoc|giai doan|dot)\b", clause):
+        return False
+    words = [w for w in re.split(r"[^a-z0-9]+", clause) if w][:6]
+    words = [w for w in words if w not in _OBJECT_FILLER]
+    return len(words) >= 3 and sum(1 for w in words if w in title) >= 0.6 * len(words)
 
 
 # Abbreviations of hurried writing: 'đg thực hiện', 'TT HT', 'chưa TH', 'dc 64%'.
@@ -90,13 +108,14 @@ def _expand_abbreviations(t: str) -> str:
     return t
 
 
-def _read_status(text: str, prose: bool) -> Reading:
+def _read_status(text: str, prose: bool, title: frozenset[str] = frozenset()) -> Reading:
     t = _expand_abbreviations(fold(text))
     if not t:
         return NONE
     found: set[str] = set()
     weak: set[str] = set()
     unsure = False
+    done_task = False
     spans: list[tuple[int, int]] = []
     for rx, st in _STATUS:
         for m in rx.finditer(t):
@@ -104,6 +123,9 @@ def _read_status(text: str, prose: bool) -> Reading:
                 continue
             spans.append((m.start(), m.end()))
             if st == "completed" and not m.groupdict().get("when") and not _CLAUSE_END.match(t, m.end()):
+                if _completes_the_task(t, m.end(), title):
+                    done_task = True  # only if nothing else is said about the task's state
+                    continue
                 # "đã hoàn thành các thủ tục …": something was completed, maybe not the task.
                 if prose:
                     continue
@@ -120,6 +142,8 @@ def _read_status(text: str, prose: bool) -> Reading:
     quote = text.strip()[:120]
     if not found and not unsure and (not prose or len(t.split()) <= 12):
         found = weak  # 'Đã trình UBND tỉnh, chờ phê duyệt' as a status, not inside a narrative
+    if not found and not unsure and done_task:
+        found = {"completed"}
     if len(found) > 1:
         return Reading(None, "status_uncertain", quote)
     if unsure and not found:
