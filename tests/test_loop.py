@@ -409,3 +409,17 @@ def test_difficulty_decisions_are_pure() -> None:
     assert [a.kind for a in rules.decide(upd(KINH_PHI.upper()), recs)] == ["seen"]
     assert [a.kind for a in rules.decide(upd("Thiếu nhân lực."), recs)] == ["raise"]
     assert compose is not None
+
+
+def test_the_digest_lists_answered_ageing_and_owed(tmp_path: Path) -> None:
+    inst = loop_instance(tmp_path)
+    send(inst, SKHCN, report("SKHCN", "12/05/2025", "NV01", 40, KINH_PHI, DE_NGHI), "2025-05-12 15:00", "<r1@skhcn>")
+    send(inst, CAT, report("CAT", "19/05/2025", "NV02", 40, "Thiếu nhân lực nhập liệu."), "2025-05-19 15:00", "<c1@cat>")
+    send(inst, VPUB, "Mã khó khăn: KK-2\nTình trạng xử lý: Đang xử lý\nÝ kiến xử lý: Đang rà soát biên chế.\n",
+         "2025-05-20 09:00", "<a@vp>")  # a focal point, not an agency desk: no answer recorded
+    (plan,) = notify.plan_digest(inst, at("2025-05-20 16:30"), at("2025-05-20 16:31"))
+    assert "== Khó khăn chưa được trả lời quá 7 ngày (1) ==\n  - KK-1 – SKHCN, nhiệm vụ NV01: chuyển STC 8 ngày" \
+        in plan.body
+    assert "== Khó khăn đã có ý kiến xử lý (0) ==" in plan.body
+    assert "== Danh sách đầu mối báo cáo (hạn 16:30 19/05/2025): chưa nộp 2 đơn vị ==\n  SKHCN, CAT" in plan.body
+    inst.close()

@@ -27,6 +27,7 @@ from email.utils import format_datetime, formataddr
 from pathlib import Path
 from typing import TextIO
 
+from gateway.app import difficulties
 from gateway.app.clock import StepClock
 from gateway.app.instance import Instance
 from gateway.app.lists import TASK_COLUMNS, UNIT_COLUMNS
@@ -392,12 +393,65 @@ def generate(w: DemoWorld, start: date, now: datetime) -> list[Mail]:
     return sorted(mails, key=lambda m: m.when)
 
 
-def _write_lists(path: Path, w: DemoWorld) -> None:
+def _write_lists(path: Path, w: DemoWorld, start: date) -> None:
     for name, cols, rows in (("units.csv", UNIT_COLUMNS, w.units), ("tasks.csv", TASK_COLUMNS, w.tasks)):
         with (path / name).open("w", encoding="utf-8", newline="") as f:
             wr = csv.DictWriter(f, fieldnames=cols, lineterminator="\n")
             wr.writeheader()
             wr.writerows(rows)
+    (path / "agencies.csv").write_text((DEMO / "agencies.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    rows = _read_csv(DEMO / "obligations.csv")
+    for r in rows:  # deadlines are written relative to the demo's first day
+        r["deadline"] = (start + timedelta(days=int(r["deadline"]))).isoformat()
+    with (path / "obligations.csv").open("w", encoding="utf-8", newline="") as f:
+        wr = csv.DictWriter(f, fieldnames=["code", "title", "deadline", "units"], lineterminator="\n")
+        wr.writeheader()
+        wr.writerows(rows)
+
+
+def obligation_mail(w: DemoWorld, unit: dict[str, str], code: str, title: str, when: datetime) -> Mail:
+    """A unit sends a one-off obligation: its plan attached (a PDF the reader does not take as a report)."""
+    msg = _message(w, unit, when, f"Gửi {title} ({code}) – {unit['short_name']}")
+    msg.set_content(_wrap(w, unit, f"{unit['name']} gửi {title.lower()} ({code}) theo Công văn, kèm theo thư này."),
+                    cte="8bit")
+    msg.add_attachment(b"%PDF-1.4 demo\n", maintype="application", subtype="pdf", filename=f"{code}-{unit['code']}.pdf")
+    return Mail(when, msg.as_bytes(), f"{unit['code']} obligation {code}")
+
+
+ANSWERS = [
+    ("Đã giải quyết", "Đã tham mưu UBND tỉnh bố trí, đơn vị triển khai theo hướng dẫn gửi kèm."),
+    ("Đã giải quyết", "Đã hướng dẫn đơn vị tại văn bản số {n}/HD; đề nghị đơn vị triển khai."),
+    ("Đang xử lý", "Đang phối hợp các cơ quan liên quan rà soát, dự kiến trả lời trong tuần sau."),
+    ("Cần UBND tỉnh cho ý kiến", "Nội dung vượt thẩm quyền của cơ quan, kính trình UBND tỉnh cho ý kiến chỉ đạo."),
+]
+
+
+def _answer_difficulties(inst: Instance, w: DemoWorld, maildir: Path, when: datetime) -> None:
+    """Each working morning, agencies answer some of the difficulties routed to them (their reply to
+    the routing mail, by the real pipeline)."""
+    if not w.cal.is_working_day(when.date()):
+        return
+    emails = {a.code: a.emails for a in inst.directory.agencies}
+    for row in difficulties.listing(inst):
+        if row["state"] not in ("open", "in_progress") or row["raised_at"] > when - timedelta(days=1):
+            continue
+        if not emails.get(row["agency"]) or w.rng.random() > 0.35:
+            continue
+        state, text = w.rng.choice(ANSWERS if row["state"] == "open" else ANSWERS[:2])
+        sender = emails[row["agency"]][0]
+        route = difficulties.route_message_id(inst, row["id"], row["agency"])
+        w.counter += 1
+        msg = EmailMessage(policy=SMTP)
+        msg["From"] = sender
+        msg["To"] = OUR_ADDRESS
+        msg["Subject"] = f"Trả lời: [Khó khăn {row['ref']}]"
+        msg["Date"] = format_datetime(when)
+        msg["Message-ID"] = f"<{w.rng.getrandbits(64):016x}.{w.counter}@binhdinh.gov.vn>"
+        msg["In-Reply-To"] = route
+        msg["References"] = route
+        msg.set_content(f"Tình trạng xử lý: {state}\nÝ kiến xử lý: {text.format(n=w.rng.randint(100, 999))}\n\n"
+                        f"Trân trọng./.\n", cte="8bit")
+        deliver(maildir, msg.as_bytes(), f"{int(when.timestamp())}.answer{w.counter:05d}.mx:2,", when)
 
 
 def _day_line(inst: Instance, i: int, total: int, day: date, out: TextIO) -> None:
@@ -455,9 +509,20 @@ def run_demo(path: Path | None, now: datetime | None = None, weeks: int = 5, out
     now = now.astimezone(tz)
     start = now.date() - timedelta(days=now.date().weekday()) - timedelta(weeks=weeks - 1)
     w = _world(now.date(), cal)
-    _write_lists(path, w)
+    _write_lists(path, w, start)
+    cfg_file.write_text(cfg_file.read_text(encoding="utf-8").replace(
+        'tasks = "tasks.csv"', 'tasks = "tasks.csv"\nagencies = "agencies.csv"\nobligations = "obligations.csv"', 1),
+        encoding="utf-8")
     inst = Instance(load(path / "baocao.toml"))
     mails = generate(w, start, now)
+    for o in inst.directory.obligations:  # most units send their plan and their focal point in time
+        for u in w.units:
+            if w.rng.random() < 0.8:
+                when = datetime.combine(start + timedelta(days=w.rng.randint(0, 6)),
+                                        time(w.rng.randint(8, 16), w.rng.randint(0, 59)), tzinfo=tz)
+                if when <= now:
+                    mails.append(obligation_mail(w, u, o.code, o.title, when))
+    mails.sort(key=lambda m: m.when)
     print(f"Demo clock: {now:%H:%M %a %d/%m/%Y} ({tz.key})", file=out)
     print(f"Demo province: {len(w.units)} units, {len(w.tasks)} tasks; {len(mails)} messages "
           f"from {start:%d/%m/%Y} to {now:%d/%m/%Y %H:%M}", file=out)
@@ -469,6 +534,12 @@ def run_demo(path: Path | None, now: datetime | None = None, weeks: int = 5, out
     clock = StepClock(datetime.combine(start, time(6, 0), tzinfo=tz))
     for n, m in enumerate(mails):
         clock.at(m.when, functools.partial(_deliver, maildir, m, n))
+    day = start
+    while day <= now.date():  # the agencies' answers, each working morning
+        morning = datetime.combine(day, time(9, 30), tzinfo=tz)
+        if morning <= now:
+            clock.at(morning, functools.partial(_answer_difficulties, inst, w, maildir, morning))
+        day += timedelta(days=1)
     days = sorted({m.when.date() for m in mails})
     for i, day in enumerate(days, start=1):
         clock.at(min(datetime.combine(day, time(23, 59), tzinfo=tz), now),

@@ -12,7 +12,9 @@ from gateway.app.instance import Instance
 from gateway.app.records import compliance
 from gateway.app.snapshot import take
 from gateway.config import Config
+from gateway.domain import difficulties as loop_rules
 from gateway.domain import digest, reminders
+from gateway.domain import obligations as obligation_rules
 from gateway.mail import compose
 from gateway.store import Store
 from site_builder import report as formal
@@ -124,6 +126,7 @@ def plan_digest(inst: Instance, deadline_at: datetime, now: datetime) -> list[Pl
         "difficulties": digest.new_difficulties(updates, digest.previous_instant(cal, deadline_at), deadline_at),
         "units": units, "titles": {t.code: t.title for t in directory.tasks},
         "site_url": site_link(cfg.site.base_url, HOME), "soon_days": digest.SOON_DAYS,
+        **_loop_items(inst, digest.previous_instant(cal, deadline_at), deadline_at),
     })
     out = []
     for addr in recipients:
@@ -132,6 +135,37 @@ def plan_digest(inst: Instance, deadline_at: datetime, now: datetime) -> list[Pl
                            message_id=compose.stable_message_id(cfg, key), dedupe_key=key,
                            attachments=attachments))
     return out
+
+
+def _loop_items(inst: Instance, since: datetime, until: datetime) -> dict[str, object]:
+    """The working group's loop in the digest (SPEC §8.1): difficulties answered since the previous
+    deadline, those waiting for the Chairman, those unanswered too long; escalations sent; the
+    obligations past their deadline and who still owes them."""
+    rows = inst.store.difficulties()
+    ageing_days = inst.cfg.difficulties.ageing_days
+
+    def when(v: str | None) -> datetime | None:
+        return datetime.fromisoformat(v) if v else None
+
+    def item(r: dict[str, object]) -> dict[str, object]:
+        raised = datetime.fromisoformat(str(r["raised_at"]))
+        return {**r, "ref": loop_rules.ref(int(str(r["id"]))), "age": loop_rules.age_days(raised, until)}
+
+    answered = [item(r) for r in rows if (t := when(r["answered_at"])) is not None and since < t <= until]
+    decision = [item(r) for r in rows if r["state"] == "needs_decision"]
+    ageing = [item(r) for r in rows if loop_rules.ageing(r["state"], datetime.fromisoformat(r["raised_at"]), until,
+                                                           ageing_days)]
+    escalated = inst.store.purpose_counts(since, until).get("escalation", 0)
+    owed = []
+    records = inst.store.obligation_records()
+    for o in inst.directory.obligations:
+        due = obligation_rules.deadline_at(o, inst.cfg.deadlines.daily, inst.cfg.tz)
+        cells = obligation_rules.cells(o, obligation_rules.owed_by(o, inst.directory.units), records, due, until)
+        missing = [c.unit for c in cells if c.status == "missing"]
+        if missing:
+            owed.append({"info": o, "deadline": due, "missing": missing})
+    return {"answered": answered, "needs_decision": decision, "ageing": ageing, "ageing_days": ageing_days,
+            "escalated": escalated, "obligations_owed": owed}
 
 
 def formal_reports(inst: Instance, periods: list[tuple[str, str]], now: datetime) -> list[tuple[str, str, bytes]]:
