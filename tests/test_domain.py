@@ -68,3 +68,14 @@ def test_a_unit_the_task_is_not_assigned_to_never_sets_its_state() -> None:
     ups = [update("B", "NV02", 0, progress=30), update("A", "NV02", 5, progress=90)]  # A: not assigned
     assert tasks.current_by_task(ups, DIRECTORY)["NV02"].progress == 30
     assert tasks.current_by_task([update("A", "NV02", 5, progress=90)], DIRECTORY).get("NV02") is None
+
+
+def test_an_unknown_sender_is_answered_only_from_our_own_domains_when_authenticated() -> None:
+    def unknown(sender: str, authenticated: bool | None) -> ParsedReport:
+        return ParsedReport(outcome="rejected", codes=["unknown_sender"], sender=sender, authenticated=authenticated)
+
+    own = ["binhdinh.gov.vn"]
+    assert replies.reply_kind(unknown("moi.skhcn@binhdinh.gov.vn", True), False, own) == "rejection"
+    assert replies.reply_kind(unknown("moi.skhcn@binhdinh.gov.vn", None), False, own) is None  # no policy: forgeable
+    assert replies.reply_kind(unknown("moi.skhcn@binhdinh.gov.vn", False), False, own) is None
+    assert replies.reply_kind(unknown("someone@gmail.com", True), False, own) is None  # no backscatter
