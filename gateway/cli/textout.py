@@ -9,18 +9,28 @@ from gateway.app.instance import Instance
 from gateway.app.records import compliance
 from gateway.domain.compliance import KINDS, current_periods
 from parsers import ParsedReport
+from parsers.models import ReportPart
 
 
 def describe(r: ParsedReport) -> str:
     lines = [f"outcome: {r.outcome}" + (f" ({', '.join(r.codes)})" if r.codes else "")]
-    for k in ("sender", "unit", "kind", "period", "received_at", "deadline", "timeliness"):
+    for k in ("sender", "received_at"):
         lines.append(f"{k}: {getattr(r, k)}")
-    if r.summary:
-        lines.append(f"summary: {r.summary[:200]}")
-    for t in r.tasks:
-        lines.append(f"  task {t.code}: status={t.status} progress={t.progress}")
-    for w in r.warnings:
-        lines.append(f"  warning {w.code}: {w.message}")
+    parts: list[ParsedReport | ReportPart] = list(r.reports) or [r]
+    for i, p in enumerate(parts):
+        if len(parts) > 1:
+            lines.append(f"report {i + 1} of {len(parts)}:")
+        for k in ("unit", "kind", "period", "deadline", "timeliness"):
+            lines.append(f"{k}: {getattr(p, k)}")
+        if p.summary:
+            lines.append(f"summary: {p.summary[:200]}")
+        for t in p.tasks:
+            lines.append(f"  task {t.code}: status={t.status} progress={t.progress}"
+                         + (" (carried forward)" if t.carried_forward else ""))
+        for w in p.warnings:
+            lines.append(f"  warning {w.code}: {w.message}")
+        for line in p.unread:
+            lines.append(f"  not read: {line}")
     return "\n".join(lines)
 
 
