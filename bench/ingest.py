@@ -50,6 +50,19 @@ def make_mail(n: int, cal: WorkCalendar) -> list[tuple[datetime, bytes]]:
     return out
 
 
+def uncapped(cfg_text: str) -> str:
+    """A baocao.toml text in which every message gets its receipt and every receipt leaves at once:
+    the per-sender receipt cap and the outbox's per-recipient hourly cap (issue 13 item 6: the
+    default 20 per hour held most of this benchmark's receipts back) raised far above the load."""
+    from gateway.config import Mail
+
+    text = cfg_text.replace("replies_per_sender_per_hour = 10\n", "replies_per_sender_per_hour = 100000\n")
+    if "sends_per_recipient_per_hour" in Mail.model_fields and "sends_per_recipient_per_hour" not in text:
+        text = text.replace("replies_per_sender_per_hour = 100000\n",
+                            "replies_per_sender_per_hour = 100000\nsends_per_recipient_per_hour = 100000\n")
+    return text
+
+
 def stdlib_rate(raws: list[bytes]) -> float:
     t0 = time.perf_counter()
     for raw in raws:
@@ -79,9 +92,7 @@ def pipeline_rate(mail: list[tuple[datetime, bytes]], root: Path) -> tuple[float
         fixed.append(buf.getvalue())
     (root / "tasks.csv").write_text("\n".join(fixed) + "\n", encoding="utf-8")
     cfg_text = (root / "baocao.toml").read_text(encoding="utf-8")
-    # Every message gets its receipt: the per-sender hourly cap would skip most of them here.
-    cfg_text = cfg_text.replace("replies_per_sender_per_hour = 10", "replies_per_sender_per_hour = 100000")
-    (root / "baocao.toml").write_text(cfg_text, encoding="utf-8")
+    (root / "baocao.toml").write_text(uncapped(cfg_text), encoding="utf-8")
     inst = Instance(load(root / "baocao.toml"))
     maildir = inst.cfg.resolve(inst.cfg.mail.maildir)
     for i, (when, raw) in enumerate(mail):
@@ -93,6 +104,8 @@ def pipeline_rate(mail: list[tuple[datetime, bytes]], root: Path) -> tuple[float
         res = poll(inst, now, limit=500, build=False)
         for k, v in res.batch.outcomes.items():
             outcomes[k] = outcomes.get(k, 0) + v
+        outcomes["receipts sent"] = outcomes.get("receipts sent", 0) + res.flush.sent
+        outcomes["held by a cap"] = outcomes.get("held by a cap", 0) + res.flush.deferred
         if res.batch.fetched == 0:
             break
     elapsed = time.perf_counter() - t0

@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.ingest import make_mail  # noqa: E402
+from bench.ingest import make_mail, uncapped  # noqa: E402
 from gateway.app.instance import Instance  # noqa: E402
 from gateway.app.scaffold import init_instance  # noqa: E402
 from gateway.app.service import poll  # noqa: E402
@@ -62,7 +62,7 @@ def make_instance(root: Path, source: str, server: Dovecot | None = None, user: 
     csv.writer(buf, lineterminator="\n").writerows(rows)
     (root / "tasks.csv").write_text(buf.getvalue(), encoding="utf-8")
     text = (root / "baocao.toml").read_text(encoding="utf-8")
-    text = text.replace("replies_per_sender_per_hour = 10", "replies_per_sender_per_hour = 100000")
+    text = uncapped(text)
     if source == "imap":
         assert server is not None and user is not None
         os.environ[PASSWORD_ENV] = user.password

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import jinja2  # noqa: E402
 
-from gateway import snapshot  # noqa: E402
+from gateway.app import snapshot  # noqa: E402
 from gateway.app.instance import Instance  # noqa: E402
 from gateway.app.scaffold import init_instance  # noqa: E402
 from gateway.app.service import poll, rebuild_site  # noqa: E402
