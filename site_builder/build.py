@@ -175,6 +175,7 @@ class _Pages:
         self.helpers = _Helpers(snap, self.labels)
         self.env = _env(theme, self.helpers)
         self.env.globals["state_labels"] = {**self.labels["statuses"], **self.labels["site_states"]}
+        self.env.globals["difficulty_states"] = dict(self.labels.get("difficulty_states", {}))
         self.stamp = Markup(f'<time class="asof" datetime="{snap.data_as_of.isoformat()}">'
                             f'{snap.data_as_of:%H:%M %d/%m/%Y}</time>')
         self.common: dict[str, Any] = {"s": snap, "units_by_code": self.helpers.units,

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from parsers.models import Rates
-from site_builder.snapshot import PeriodView, Snapshot, TaskView, Update
+from site_builder.snapshot import DifficultyView, PeriodView, Snapshot, TaskView, Update
 
 
 @dataclass(frozen=True)
@@ -232,7 +232,7 @@ class Group:
 
     key: str
     tasks: list[TaskAt] = field(default_factory=list)
-    difficulties: list[Update] = field(default_factory=list)
+    difficulties: list[DifficultyView] = field(default_factory=list)  # the open difficulty records
 
     @property
     def total(self) -> int:
@@ -273,11 +273,34 @@ def open_difficulties_at(snap: Snapshot, instant: datetime) -> list[Update]:
     return sorted((u for u in latest.values() if u.difficulties), key=lambda u: u.received_at, reverse=True)
 
 
+def open_records_at(snap: Snapshot, instant: datetime | None = None) -> list[DifficultyView]:
+    """The difficulty records open at `instant` (raised by then, not resolved or closed by then),
+    newest first; at None, those open now — the same records the difficulties page lists."""
+    if instant is None or instant >= snap.now:
+        return snap.open_records
+    return [d for d in snap.loop if d.raised_at <= instant and (d.resolved_at is None or d.resolved_at > instant)]
+
+
+def record_state_at(d: DifficultyView, instant: datetime | None = None) -> str:
+    """A record's state at `instant` (from its events), or its state now."""
+    if instant is None or not d.events:
+        return d.state
+    state = "open"
+    for e in d.events:
+        if e.at > instant:
+            break
+        if e.kind == "answered":
+            state = (e.text or "in_progress").split(":", 1)[0].strip() or "in_progress"
+        elif e.kind in ("resolved", "closed"):
+            state = e.kind
+    return state
+
+
 def programmes(snap: Snapshot, span: Span | None = None, at: list[TaskAt] | None = None) -> list[Group]:
     """One group per programme (the tasks list's `group`), in the snapshot's order."""
     span = span or Span("range", "now", snap.window_start, snap.today)
     at = at if at is not None else tasks_at(snap, span)
-    diffs = snap.difficulties if span.key == "now" else open_difficulties_at(snap, end_instant(snap, span))
+    diffs = open_records_at(snap, None if span.key == "now" else end_instant(snap, span))
     groups = {g: Group(g) for g in snap.groups}
     task_group = {t.info.code: t.info.group for t in snap.tasks}
     for ta in at:
@@ -297,8 +320,8 @@ def leaders(snap: Snapshot) -> list[Group]:
     for ta in tasks_at(snap, span):
         key = ta.view.info.responsible.strip() or "(chưa giao người chịu trách nhiệm)"
         groups.setdefault(key, Group(key)).tasks.append(ta)
-    open_by_task: dict[str, list[Update]] = {}
-    for d in snap.difficulties:
+    open_by_task: dict[str, list[DifficultyView]] = {}
+    for d in snap.open_records:
         open_by_task.setdefault(d.task, []).append(d)
     for g in groups.values():
         for ta in g.tasks:

@@ -53,6 +53,8 @@ class DifficultyRow:
     proposals: str
     since: datetime | None
     state: str
+    ref: str = ""  # KK-12: the record on the difficulties page
+    agency: str = ""  # the agency it was routed to (its name)
 
 
 @dataclass
@@ -116,16 +118,20 @@ def build(snap: Snapshot, span: Span, messages: dict[str, dict[str, str]]) -> Fo
                 setattr(t, f, getattr(t, f) + getattr(r, f))
     units = [UnitRow(u.info.code, u.info.short_name or u.info.name, rates[u.info.code]["all"],
                      exempt.get(u.info.code, 0)) for u in snap.units]
-    open_diffs = leaders.open_difficulties_at(snap, as_of)
+    # The difficulty records open at the end of the span: the difficulties page's records, with the
+    # state each one had then and the agency that owns it.
+    labels = dict(messages.get("difficulty_states", {}))
     diffs: list[DifficultyRow] = []
     new = 0
-    for d in open_diffs:
-        since = d.difficulty_since
-        if since is not None and span.start <= since.date() <= span.end:
+    for d in leaders.open_records_at(snap, as_of):
+        since = d.raised_at
+        if span.start <= since.date() <= span.end:
             new += 1
-        age = (as_of.date() - since.date()).days if since else None
-        state = "Chưa được giải quyết" + (f" (nêu từ {since:%d/%m/%Y}, {age} ngày)" if since and age is not None else "")
-        diffs.append(DifficultyRow(d.unit, d.task, d.difficulties or "", d.proposals or "", since, state))
+        age = (as_of.date() - since.date()).days
+        state = labels.get(leaders.record_state_at(d, as_of), "Chưa được giải quyết")
+        state += f" (nêu từ {since:%d/%m/%Y}, {age} ngày)"
+        diffs.append(DifficultyRow(d.unit, d.task, d.text, d.proposals or "", since, state, d.ref,
+                                   d.agency_name or d.agency))
     overdue = sorted((t for t in at if t.overdue), key=lambda t: (-t.days_late, t.view.info.code))
     words = dict(messages.get("report", {}))
     report = FormalReport(
@@ -390,10 +396,10 @@ def render(report: FormalReport, template: bytes) -> bytes:
     # V. Difficulties and proposals
     w.p("V. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC ĐƠN VỊ", "heading")
     if report.difficulties:
-        drows = [[str(i), report.names.get(d.unit, d.unit), d.task, d.text, d.proposals or "–", d.state]
-                 for i, d in enumerate(report.difficulties, 1)]
-        w.table(["STT", "Đơn vị", "Nhiệm vụ", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị", "Tình trạng xử lý"],
-                drows, [13, 22, 17, 45, 40, 28])
+        drows = [[str(i), report.names.get(d.unit, d.unit), d.task, d.text, d.proposals or "–", d.agency or "–",
+                  d.state] for i, d in enumerate(report.difficulties, 1)]
+        w.table(["STT", "Đơn vị", "Nhiệm vụ", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị", "Cơ quan xử lý",
+                 "Tình trạng xử lý"], drows, [12, 20, 16, 38, 32, 22, 25])
     else:
         w.p("Các đơn vị không báo cáo khó khăn, vướng mắc.")
 

@@ -390,6 +390,15 @@ def test_a_focal_point_reports_for_the_unit_it_serves(tmp_path: Path) -> None:
     inst = loop_instance(tmp_path)  # VPUB's focal point may report for CAT (reports_for)
     send(inst, VPUB, report("CAT", "20/05/2025", "NV02", 35), "2025-05-20 15:00", "<vp@vpub>")
     assert inst.store.db.execute("SELECT unit, sender FROM reports").fetchall() == [("CAT", VPUB)]
+    # Receipted to both: the focal point who sent it, and the unit it is recorded under.
+    receipts = outbox(inst, "receipt")
+    assert [r["recipient"] for r in receipts] == [VPUB, CAT]
+    for r in receipts:
+        assert r["msg"]["In-Reply-To"] == "<vp@vpub>" and r["msg"]["References"] == "<vp@vpub>"
+        assert r["msg"]["Auto-Submitted"] == "auto-replied" and r["msg"]["X-Auto-Response-Suppress"] == "All"
+        assert "Công an tỉnh (CAT)" in r["text"]
+    assert f"Báo cáo do {VPUB} gửi thay đơn vị" in receipts[1]["text"] and "gửi thay" not in receipts[0]["text"]
+    assert receipts[0]["message_id"] != receipts[1]["message_id"]
     # Not the other way round.
     send(inst, CAT, report("VPUB", "20/05/2025", "NV03", 35), "2025-05-20 15:10", "<ca@cat>")
     assert next(inst.store.db.query("SELECT codes FROM messages WHERE message_id='<ca@cat>'"))["codes"] == \
@@ -423,3 +432,70 @@ def test_the_digest_lists_answered_ageing_and_owed(tmp_path: Path) -> None:
     assert "== Khó khăn đã có ý kiến xử lý (0) ==" in plan.body
     assert "== Danh sách đầu mối báo cáo (hạn 16:30 19/05/2025): chưa nộp 2 đơn vị ==\n  SKHCN, CAT" in plan.body
     inst.close()
+
+
+def test_every_count_of_open_difficulties_is_the_records(tmp_path: Path) -> None:
+    """Home, programme pages, the leaders' view and the formal report count the difficulty records
+    (state, owner agency), like the difficulties page — not what the latest updates still say."""
+    from site_builder import report as formal
+    from site_builder.paths import LEADERS, programme_path
+
+    inst = loop_instance(tmp_path)
+    # SKHCN's stays open though its later report leaves the field out; CAT's is closed by the
+    # Office though CAT's latest update still names it.
+    send(inst, SKHCN, report("SKHCN", "20/05/2025", "NV01", 40, KINH_PHI, DE_NGHI), "2025-05-20 15:00", "<r1@skhcn>")
+    send(inst, SKHCN, report("SKHCN", "21/05/2025", "NV01", 45, None), "2025-05-21 15:00", "<r2@skhcn>")
+    send(inst, CAT, report("CAT", "21/05/2025", "NV02", 40, "Thiếu nhân lực nhập liệu."), "2025-05-21 15:10", "<c1@cat>")
+    difficulties.close(inst, 2, "Đã bố trí nhân lực", at("2025-05-22 09:00"))
+    send(inst, STC_DESK, "Mã khó khăn: KK-1\nTình trạng xử lý: Đang xử lý\nÝ kiến xử lý: Đang thẩm định.\n",
+         "2025-05-22 10:00", "<a@stc>")
+    now = at("2025-05-22 17:00")
+    rebuild_site(inst, now)
+    site = inst.cfg.site_output
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Khó khăn, vướng mắc đang mở (1)" in home and "KK-1" in home and "Đang xử lý – Sở Tài chính" in home
+    assert "Thiếu nhân lực" not in home.split('id="h-diff"')[1].split("</section>")[0]
+    snap = take(inst.cfg, inst.store, inst.directory, now)
+    assert [d.ref for d in snap.open_records] == ["KK-1"] and len(snap.difficulties) == 1  # CAT's words, closed
+    nq57 = next(t.info.group for t in snap.tasks if t.info.code == "NV01")
+    page = (site / programme_path(nq57)).read_text(encoding="utf-8")
+    assert "Khó khăn, vướng mắc đang mở (1)" in page and "KK-1" in page
+    by_leader = {g.key: len(g.difficulties) for g in leaders.leaders(snap)}
+    assert sum(by_leader.values()) == 1
+    assert '<td data-label="Khó khăn đang mở">1</td>' in (site / LEADERS).read_text(encoding="utf-8")
+    doc = formal.build(snap, leaders.month_span("2025-05"), inst.theme.messages)
+    assert [(d.ref, d.agency, d.state.split(" (")[0]) for d in doc.difficulties] == [("KK-1", "Sở Tài chính", "Đang xử lý")]
+    # At an earlier end (20/05 evening), the same records as they stood then: KK-1 open, unanswered.
+    earlier = leaders.open_records_at(snap, at("2025-05-20 23:00"))
+    assert [(d.ref, leaders.record_state_at(d, at("2025-05-20 23:00"))) for d in earlier] == [("KK-1", "open")]
+    assert [d.ref for d in leaders.open_records_at(snap, at("2025-05-21 23:00"))] == ["KK-2", "KK-1"]
+    inst.close()
+
+
+def test_check_validates_the_loops_lists(tmp_path: Path, capsys) -> None:
+    inst = loop_instance(tmp_path)
+    cfg = str(inst.cfg.path)
+    base = inst.cfg.base_dir
+    inst.close()
+    assert main(["check", "--offline", "--config", cfg]) == 0
+    assert "units: 3, tasks: 3, agencies: 3, obligations: 2" in capsys.readouterr().out
+    (base / "agencies.csv").write_text(AGENCIES + "SNV,Sở Nội vụ,,biên chế,\n", encoding="utf-8")
+    (base / "obligations.csv").write_text(OBLIGATIONS + "BC1,Báo cáo sơ kết,,XYZ\n", encoding="utf-8")
+    write_units(base, {"CAT": [CAT_HEAD, "CAT", ""], "VPUB": ["", "", "CAT;VPUB"]})
+    text = (base / "baocao.toml").read_text(encoding="utf-8")
+    (base / "baocao.toml").write_text(text + '\n[difficulties]\noffice = "VP"\n', encoding="utf-8")
+    assert main(["check", "--offline", "--config", cfg]) == 1
+    out = capsys.readouterr().out
+    for line in ("list: unit CAT: successor names the unit itself", "list: unit VPUB: reports_for names the unit itself",
+                 "list: obligation BC1: no deadline", "list: obligation BC1: unknown unit 'XYZ'",
+                 "list: agency SNV: no address (difficulties routed to it cannot be mailed)",
+                 "list: [difficulties] office 'VP' is neither in the agencies list nor a unit"):
+        assert line in out, out
+    # A wrong column or date in a new list names the file, the row and the column.
+    (base / "obligations.csv").write_text("code,title,deadline,units\nX,Y,31/02/2025,\n", encoding="utf-8")
+    assert main(["check", "--offline", "--config", cfg]) == 2
+    (base / "obligations.csv").write_text(OBLIGATIONS, encoding="utf-8")
+    (base / "agencies.csv").write_text("code,name,emails\nSTC,Sở Tài chính,a@b\n", encoding="utf-8")
+    assert main(["check", "--offline", "--config", cfg]) == 2
+    err = capsys.readouterr().err
+    assert "obligations.csv: row 2, column 'deadline'" in err and "agencies.csv: missing column(s) keywords" in err

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gateway.app import template_check
 from gateway.app.instance import Instance
-from gateway.app.lists import five_ro_problems, reference_problems
+from gateway.app.lists import five_ro_problems, office_problems, reference_problems
 from gateway.errors import UserError
 
 
@@ -30,7 +30,7 @@ def run_checks(inst: Instance, offline: bool = False) -> int:
     for line in bad:
         print(f"  5 rõ: {line}")
     problems += len(bad)
-    refs = reference_problems(d)
+    refs = reference_problems(d) + office_problems(d, cfg.difficulties.office)
     for line in refs:
         print(f"  list: {line}")
     problems += len(refs)

@@ -231,11 +231,27 @@ def reference_problems(d: Directory) -> list[str]:
         for c in u.reports_for:
             if c not in codes:
                 out.append(f"unit {u.code}: reports_for names an unknown unit {c!r}")
+        if u.successor == u.code:
+            out.append(f"unit {u.code}: successor names the unit itself")
+        if u.code in u.reports_for:
+            out.append(f"unit {u.code}: reports_for names the unit itself")
     for o in d.obligations:
+        if not o.deadline:
+            out.append(f"obligation {o.code}: no deadline")
         for c in o.units:
             if c not in codes:
                 out.append(f"obligation {o.code}: unknown unit {c!r}")
+    for a in d.agencies:
+        if not a.emails:
+            out.append(f"agency {a.code}: no address (difficulties routed to it cannot be mailed)")
     return out
+
+
+def office_problems(d: Directory, office: str) -> list[str]:
+    """The `[difficulties] office` must be an agency or a unit when there is an agencies list."""
+    if not d.agencies or any(a.code == office for a in d.agencies) or any(u.code == office for u in d.units):
+        return []
+    return [f"[difficulties] office {office!r} is neither in the agencies list nor a unit"]
 
 
 def five_ro_problems(d: Directory) -> list[str]:

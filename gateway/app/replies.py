@@ -91,5 +91,22 @@ def enqueue_reply(cfg: Config, theme: Theme, store: Store, directory: Directory,
     mid = compose.stable_message_id(cfg, purpose, str(pk), str(store.attempts(pk)), *([str(part)] if part else []))
     msg = compose.build(cfg, to=sender, subject=subject, body=body, message_id=mid, now=now,
                         in_reply_to=inbound_id, references=[inbound_id] if inbound_id else None)
-    return int(store.enqueue(message_id=mid, purpose=purpose, recipient=sender, subject=subject,
+    sent = int(store.enqueue(message_id=mid, purpose=purpose, recipient=sender, subject=subject,
+                             raw=msg.as_bytes(), now=now, inbound_pk=pk))
+    if purpose == "receipt" and unit is not None and sender.lower() not in unit.emails:
+        # On behalf (reports_for): the unit it was recorded under gets the receipt too.
+        sent += _copy_to_unit(cfg, theme, store, unit, ctx, sender, pk, inbound_id, mid, now)
+    return sent
+
+
+def _copy_to_unit(cfg: Config, theme: Theme, store: Store, unit: UnitInfo, ctx: dict[str, Any], sender: str,
+                  pk: int, inbound_id: str | None, mid: str, now: datetime) -> int:
+    to = [a for a in unit.emails if not store.is_suppressed(a)]
+    if not to:
+        return 0
+    subject, body = theme.render_mail("receipt.txt.j2", {**ctx, "sent_by": sender})
+    copy_id = compose.stable_message_id(cfg, "receipt-unit", mid)
+    msg = compose.build(cfg, to=", ".join(to), subject=subject, body=body, message_id=copy_id, now=now,
+                        in_reply_to=inbound_id, references=[inbound_id] if inbound_id else None)
+    return int(store.enqueue(message_id=copy_id, purpose="receipt", recipient=", ".join(to), subject=subject,
                              raw=msg.as_bytes(), now=now, inbound_pk=pk))
