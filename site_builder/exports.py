@@ -43,7 +43,7 @@ def _rate(v: float | None) -> float | None:
     return None if v is None else round(v * 100, 1)
 
 
-def tables(snap: Snapshot) -> list[Table]:
+def tables(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None) -> list[Table]:
     tasks_by_code = {t.info.code: t for t in snap.tasks}
     unit_cols = ["code", "name", "short_name", "focal_point", "head", "reports"]
     unit_heads = ["Mã", "Tên đơn vị", "Tên ngắn", "Đầu mối", "Thủ trưởng", "Chế độ báo cáo"]
@@ -95,7 +95,33 @@ def tables(snap: Snapshot) -> list[Table]:
                "Kết quả", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị", "Ghi chú", "Có trong danh mục"],
               updates, [8, 8, 10, 10, 9, 12, 18, 16, 10, 50, 40, 40, 30, 10],
               {4: "kind", 6: "datetime", 7: "status", 13: "bool"}),
+        _difficulty_table(snap, labels or {}),
     ]
+
+
+def _iso(v: datetime | None) -> str | None:
+    return v.isoformat() if v else None
+
+
+def _difficulty_table(snap: Snapshot, labels: dict[str, dict[str, str]]) -> Table:
+    """The difficulty records (SPEC §8.1), oldest first: the codes for machines and, beside the
+    state and the routing, their Vietnamese words (the difficulties page's)."""
+    states, routes = labels.get("difficulty_states", {}), labels.get("difficulty_routes", {})
+    rows = [[d.ref, d.unit, d.task, d.text, d.proposals, d.agency, d.agency_name, d.routed_by,
+             routes.get(d.routed_by, d.routed_by), d.state, states.get(d.state, d.state), _iso(d.raised_at),
+             _iso(d.last_seen_at), _iso(d.answered_at), d.answer, _iso(d.resolved_at), d.resolution, d.note,
+             d.age_days, d.ageing] for d in sorted(snap.loop, key=lambda d: d.id)]
+    return Table(
+        "kho-khan", "Khó khăn, vướng mắc",
+        ["ref", "unit", "task", "text", "proposals", "agency", "agency_name", "routed_by", "routed_by_label", "state",
+         "state_label", "raised_at", "last_seen_at", "answered_at", "answer", "resolved_at", "resolution", "note",
+         "age_days", "ageing"],
+        ["Mã", "Đơn vị", "Nhiệm vụ", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị", "Mã cơ quan xử lý", "Cơ quan xử lý",
+         "Mã cách chuyển", "Cách chuyển", "Mã tình trạng", "Tình trạng xử lý", "Nêu lúc", "Nêu lại lần cuối",
+         "Trả lời lúc", "Ý kiến xử lý", "Giải quyết / đóng lúc", "Cách giải quyết", "Ghi chú", "Số ngày",
+         "Chậm trả lời"],
+        rows, [9, 10, 10, 50, 40, 10, 26, 10, 22, 12, 26, 18, 18, 18, 50, 18, 12, 30, 8, 10],
+        {11: "datetime", 12: "datetime", 13: "datetime", 15: "datetime", 19: "bool"})
 
 
 def to_csv(t: Table) -> bytes:
@@ -151,7 +177,7 @@ def to_xlsx(ts: Sequence[Table], labels: dict[str, dict[str, str]] | None = None
 
 
 def exports(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None) -> dict[str, bytes]:
-    ts = tables(snap)
+    ts = tables(snap, labels)
     files: dict[str, bytes] = {}
     for t in ts:
         files[f"du-lieu/{t.name}.csv"] = to_csv(t)

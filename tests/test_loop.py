@@ -469,6 +469,20 @@ def test_every_count_of_open_difficulties_is_the_records(tmp_path: Path) -> None
     earlier = leaders.open_records_at(snap, at("2025-05-20 23:00"))
     assert [(d.ref, leaders.record_state_at(d, at("2025-05-20 23:00"))) for d in earlier] == [("KK-1", "open")]
     assert [d.ref for d in leaders.open_records_at(snap, at("2025-05-21 23:00"))] == ["KK-2", "KK-1"]
+    # The records exported (CSV, JSON, the workbook), with the Vietnamese words beside the codes.
+    import csv
+    import io
+    import json
+
+    rows = list(csv.DictReader(io.StringIO((site / "du-lieu" / "kho-khan.csv").read_text(encoding="utf-8-sig"))))
+    assert [(r["ref"], r["unit"], r["agency"], r["agency_name"], r["state"], r["state_label"]) for r in rows] == [
+        ("KK-1", "SKHCN", "STC", "Sở Tài chính", "in_progress", "Đang xử lý"),
+        ("KK-2", "CAT", "VPUB", "Văn phòng UBND tỉnh", "closed", "Văn phòng UBND tỉnh đã đóng")]
+    assert rows[0]["routed_by_label"] == "theo đề xuất của đơn vị" and rows[0]["answer"] == "Đang thẩm định."
+    assert rows[1]["note"] == "Đã bố trí nhân lực" and rows[1]["resolution"] == "office"
+    items = json.loads((site / "du-lieu" / "kho-khan.json").read_bytes())
+    assert items[0]["raised_at"] == "2025-05-20T15:00:00+07:00" and items[0]["ageing"] is False
+    assert "kho-khan.csv" in (site / "du-lieu" / "index.html").read_text(encoding="utf-8")
     inst.close()
 
 

@@ -204,7 +204,11 @@ def test_exports_parse_and_defuse_formulas(site: Path) -> None:
     items = json.loads((data / "cap-nhat.json").read_bytes())
     assert any(i["difficulties"] and i["difficulties"].startswith("=1+2") for i in items)  # JSON keeps the text
     wb = load_workbook(data / "bao-cao-tong-hop.xlsx", read_only=True)
-    assert wb.sheetnames == ["Đơn vị", "Nhiệm vụ", "Báo cáo", "Cập nhật nhiệm vụ"]
+    assert wb.sheetnames == ["Đơn vị", "Nhiệm vụ", "Báo cáo", "Cập nhật nhiệm vụ", "Khó khăn, vướng mắc"]
+    records = list(csv.DictReader(io.StringIO((data / "kho-khan.csv").read_text(encoding="utf-8-sig"))))
+    assert records and len(records) == len(json.loads((data / "kho-khan.json").read_bytes()))
+    assert any(r["text"].startswith("'=1+2") for r in records)  # the difficulty records are defused too
+    assert all(r["state_label"] and r["agency_name"] for r in records)
     assert sum(1 for _ in wb["Cập nhật nhiệm vụ"].iter_rows()) == len(updates) + 1
     wb.close()
     feed = ET.fromstring((data / "kho-khan.atom").read_bytes())
