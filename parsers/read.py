@@ -451,16 +451,16 @@ def _read_content(msg: Message, subject: str, own: set[str], look: Lookup,
         try:
             if name.endswith(".docx") or "wordprocessingml" in att.content_type:
                 lines, grids = docx.read(att.data)
-                sources.extend(tables.read_rows(g) for g in grids)
+                sources.extend(_from_file(tables.read_rows(g)) for g in grids)
                 if not rep.has_content():  # the mail only carries the report: the document is it
                     in_doc = body.read_lines(lines, mention, section)
                     if in_doc.has_labels():
                         in_doc.header = {**rep.header, **in_doc.header}
                         rep = in_doc
             elif name.endswith(".xlsx") or "spreadsheetml" in att.content_type:
-                sources.append(tables.read_xlsx(att.data))
+                sources.append(_from_file(tables.read_xlsx(att.data)))
             elif name.endswith(".csv") or att.content_type == "text/csv":
-                sources.append(tables.read_csv(att.data))
+                sources.append(_from_file(tables.read_csv(att.data)))
         except Exception:  # noqa: BLE001 - a broken spreadsheet or document is just not read
             unread.append(att.filename[:120])
             continue
@@ -471,6 +471,13 @@ def _read_content(msg: Message, subject: str, own: set[str], look: Lookup,
             for k, v in head.header.items():
                 rep.header.setdefault(k, v)
     return rep, rows, unread
+
+
+def _from_file(t: tables.TableRead | None) -> tables.TableRead | None:
+    """Rows of an attached file are marked as such: the body may say the same, or otherwise."""
+    for r in t.rows if t else []:
+        r["_src"] = "file"
+    return t
 
 
 def _kind_and_period(out: ReportPart, rep: body.RawReport, subject: str, received_at: datetime | None,

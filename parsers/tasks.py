@@ -20,6 +20,7 @@ TASK_FIELDS = ("status", "progress", "result", "difficulties", "proposals", "not
 SAME_AS_BEFORE = re.compile(
     r"\bnhu (?:(?:da )?bao cao|bc|noi dung)[^.;]{0,25}(?:hom qua|truoc|ky truoc|lan truoc|gan nhat)"
     r"|\bkhong (?:co )?(?:gi )?(?:thay doi|phat sinh (?:moi|gi|them))|\bgiu nguyen\b|\bvan nhu (?:cu|hom qua)\b")
+_TOTAL_ROW = re.compile(r"^(?:tong cong|tong so|tong|cong|binh quan|trung binh|tb|ghi chu|chu thich)\b")
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=\S)")
 # ', vướng mắc về …', ', đề nghị …': a clause that opens with a difficulty or a proposal word.
 _CLAUSE_LABEL = re.compile(
@@ -122,16 +123,19 @@ def _read_values(code: str, vals: dict[str, str | None], free: str, warnings: li
 
 def read_tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: Lookup, unit: UnitInfo, warnings: list[Warning]) -> list[TaskEntry]:
     entries: dict[str, TaskEntry] = {}
-    raw_items: list[tuple[str, str, dict[str, str | None], list[str]]] = []
+    sources: dict[str, str] = {}
+    raw_items: list[tuple[str, str, dict[str, str | None], list[str], str]] = []
     # A task merely mentioned (a bare code line, a sentence naming it) that also has a labelled
-    # block or a table row: the labelled one is the report, the mention is not a second one.
-    labelled = {task_key(r.get("task", "")) for r in table_rows if r.get("task")}
+    # block or a table row: the labelled one is the report, the mention is not a second one. An
+    # attached file's row is another source: the body's own words on the task are kept, to be
+    # compared with it.
+    labelled = {task_key(r.get("task", "")) for r in table_rows if r.get("task") and r.get("_src") != "file"}
     labelled |= {task_key(t.code_text) for t in rep.tasks if t.fields}
     # A table row that names its task by title only: the same task's lines in the rendered
     # text (an HTML table also comes out as text) are not a second report of it.
     in_table = set()
     for r in table_rows:
-        if not r.get("task") and r.get("title"):
+        if not r.get("task") and r.get("title") and r.get("_src") != "file":
             hit = _resolve(r["title"], look, unit)
             if hit is not None and hit[1] is not None:
                 in_table.add(hit[0])
@@ -142,15 +146,22 @@ def read_tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: Look
             hit = _resolve(t.code_text or t.title, look, unit)
             if hit is not None and hit[0] in in_table:
                 continue
-        raw_items.append((t.code_text or t.title, t.title, {f: body.value(t, f) for f in TASK_FIELDS}, t.loose))
+        raw_items.append((t.code_text or t.title, t.title, {f: body.value(t, f) for f in TASK_FIELDS}, t.loose, "text"))
     for r in table_rows[: body.MAX_TASKS]:
-        raw_items.append((r.get("task", "") or r.get("title", ""), r.get("title", ""), {f: r.get(f) for f in TASK_FIELDS}, []))
-    for code_text, written_title, vals, loose in raw_items:
+        raw_items.append((r.get("task", "") or r.get("title", ""), r.get("title", ""), {f: r.get(f) for f in TASK_FIELDS},
+                          [], r.get("_src", "table")))
+    for code_text, written_title, vals, loose, source in raw_items:
         resolved = _resolve(code_text, look, unit)
         if resolved is None:
             warnings.append(Warning(code="task_ambiguous", params={"value": (written_title or code_text.removeprefix("title:"))[:120]}))
             continue
         code, info, title = resolved
+        if info is None and not _CODE.match(fold(code_text.removeprefix("title:"))):
+            # Neither a code nor one of the titles: a table's total row ('Bình quân', 'Tổng cộng'),
+            # a status typed into the wrong column — told, never recorded as a task.
+            if not _TOTAL_ROW.match(fold(code_text)):
+                warnings.append(Warning(code="unknown_task", task=code_text.removeprefix("title:")[:40]))
+            continue
         title = title or written_title or None
         free_lines = list(loose)
         if title and code_text and not code_text.startswith("title:") and (info is None or not t_is_title(title, info)):
@@ -188,6 +199,23 @@ def read_tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: Look
         elif unit.code != info.lead_unit and unit.code not in info.coordinating_units:
             warnings.append(Warning(code="task_not_assigned", task=code))
         before = entries.get(code)
+        if before is not None and sources[code] != source and {"file"} & {sources[code], source}:
+            # The body and an attached file say different things: neither is recorded for that
+            # field (which one the writer meant cannot be known); what agrees, or what only one
+            # says, stands.
+            update: dict[str, object] = {}
+            for f in ("status", "progress"):
+                a, b = getattr(before, f), getattr(entry, f)
+                if a is not None and b is not None and a != b:
+                    update[f] = None
+                    _warn(warnings, f"{f}_uncertain", code, f"{a} / {b}")
+                elif a is None:
+                    update[f] = b
+            for f in TASK_FIELDS[2:]:
+                if getattr(before, f) is None and getattr(entry, f) is not None:
+                    update[f] = getattr(entry, f)
+            entries[code] = before.model_copy(update=update)
+            continue
         if before is not None:
             if filled(entry) == 0:
                 continue  # named again without anything said ('… tổng hợp NV01 vào báo cáo chung')
@@ -198,6 +226,7 @@ def read_tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: Look
                 warnings.append(Warning(code="duplicate_task", task=code))
             entry = entry.model_copy(update=keep)
         entries[code] = entry
+        sources.setdefault(code, source)
     return list(entries.values())
 
 
