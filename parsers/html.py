@@ -33,6 +33,47 @@ class RenderedHtml:
     tables: list[list[list[str]]] = field(default_factory=list)
 
 
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(20, int(value or 1)))
+    except ValueError:
+        return 1
+
+
+def _grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
+    """Table rows with merged cells expanded (Word's merged headers: colspan and rowspan), so
+    that every column of a row sits under its own header."""
+    out: list[list[str]] = []
+    carry: dict[int, tuple[str, int]] = {}  # column -> (text, rows still to fill)
+    for row in rows:
+        cells: list[str] = []
+        queue = list(row)
+        col = 0
+        while queue or any(c >= col for c in carry):
+            if col in carry:
+                text, left = carry[col]
+                cells.append(text)
+                if left > 1:
+                    carry[col] = (text, left - 1)
+                else:
+                    del carry[col]
+                col += 1
+                continue
+            if not queue:
+                col += 1
+                if col > 60:
+                    break
+                continue
+            text, colspan, rowspan = queue.pop(0)
+            for _ in range(colspan):
+                cells.append(text)
+                if rowspan > 1:
+                    carry[col] = (text, rowspan - 1)
+                col += 1
+        out.append(cells)
+    return out
+
+
 class _Renderer(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -40,9 +81,10 @@ class _Renderer(HTMLParser):
         self.skip = 0
         self.quoted = False
         self.tables: list[list[list[str]]] = []
-        self._table_stack: list[list[list[str]]] = []
+        self._table_stack: list[list[list[tuple[str, int, int]]]] = []
         self._table_out: list[int] = []  # where each open table's text starts in self.out
         self._cell: list[str] | None = None
+        self._span = (1, 1)
         self._pre = 0
         self._text_in_block = False  # visible text since the last block boundary
 
@@ -80,6 +122,7 @@ class _Renderer(HTMLParser):
             self._table_stack[-1].append([])
         elif tag in ("td", "th") and self._table_stack:
             self._cell = []
+            self._span = (_span(a.get("colspan")), _span(a.get("rowspan")))
         if tag == "br":
             self.out.append("\n")  # an explicit line break always counts, even on an empty line
             self._text_in_block = False
@@ -99,10 +142,10 @@ class _Renderer(HTMLParser):
             rows = self._table_stack[-1]
             if not rows:
                 rows.append([])
-            rows[-1].append(_squash("".join(self._cell)))
+            rows[-1].append((_squash("".join(self._cell)), *self._span))
             self._cell = None
         elif tag == "table" and self._table_stack:
-            table = [r for r in self._table_stack.pop() if any(c.strip() for c in r)]
+            table = [r for r in _grid(self._table_stack.pop()) if any(c.strip() for c in r)]
             start = self._table_out.pop()
             if table and not self.quoted:
                 self.tables.append(table)

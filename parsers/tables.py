@@ -10,6 +10,7 @@ import csv
 import io
 import itertools
 import posixpath
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ _COLUMN_EXTRA = {
     fold_key("Nội dung"): "title",
     fold_key("Nội dung công việc"): "title",
 }
+_CODE_CELL = re.compile(r"^\s*[A-Za-zĐđ]{1,6}[ \-._]?\d{1,4}\b")
 MAX_ROWS = 2000
 MAX_XLSX_UNPACKED = 40 * 1024 * 1024
 MAX_COLS = 40
@@ -64,6 +66,13 @@ def read_rows(rows: list[list[str]]) -> TableRead | None:
         fields = [_column_field(c) for c in row]
         # Tasks named by code, or by title only ('Nội dung nhiệm vụ | Kết quả | Tiến độ').
         if ("task" in fields or "title" in fields) and sum(1 for f in fields if f) >= 2:
+            if hi + 1 < len(rows):
+                # A two-row header (Word merges 'Kết quả thực hiện' over 'Tình trạng | Tiến độ |
+                # Kết quả'): the second row names the columns the first one spans.
+                sub = [_column_field(c) for c in rows[hi + 1]]
+                if sum(1 for f in sub if f) >= 2 and not any(_CODE_CELL.match(c or "") for c in rows[hi + 1]):
+                    fields = [b or a for a, b in zip(fields, sub + [None] * (len(fields) - len(sub)), strict=False)]
+                    hi += 1
             out = TableRead()
             for above in rows[:hi]:
                 cells = [c.strip() for c in above if c and c.strip()]
