@@ -414,9 +414,17 @@ def _first_report(text: str, subject: str, own: set[str], mention: body.Mention 
 
 
 def _only_mentions(rep: body.RawReport) -> bool:
-    """Tasks merely named in passing, nothing said about them (a forwarding note)."""
-    return not rep.header and not rep.summary and all(
-        t.implicit and not t.fields and len(" ".join(t.loose).split()) < 4 for t in rep.tasks)
+    """Tasks merely named in passing, nothing said about them (a forwarding note: 'Anh gửi báo
+    cáo NV04 ngày 12/11 như bên dưới ạ' above the forwarded report)."""
+    if rep.header or rep.summary:
+        return False
+    for t in rep.tasks:
+        if not t.implicit or t.fields:
+            return False
+        said = " ".join(t.loose)
+        if read_status(said, prose=True).value is not None or read_progress(said, prose=True).value is not None:
+            return False
+    return True
 
 
 def _read_content(msg: Message, subject: str, own: set[str], look: Lookup,
