@@ -269,6 +269,39 @@ def _section_unit(i: int, sec: body.RawReport, look: Lookup, allowed: set[str]) 
     return unit
 
 
+def _rows_by_unit(sections: list[body.RawReport], table_rows: list[dict[str, str]], look: Lookup,
+                  sender_units: list[UnitInfo]) -> dict[int, list[dict[str, str]]]:
+    """Which section each table row belongs to. A shared mailbox's table with a unit column
+    ('Đơn vị: Xã Tuy Phước | Xã Phù Cát') is one report per unit: a row of another of the
+    mailbox's units becomes (or joins) that unit's section."""
+    out: dict[int, list[dict[str, str]]] = {0: []}
+    if len(sender_units) < 2:
+        out[0] = list(table_rows)
+        return out
+    codes = {u.code for u in sender_units}
+    first = sections[0]
+    u0 = look.unit(first.header.get("unit", "") or first.unit_hint) if (first.header.get("unit") or first.unit_hint) else None
+    for r in table_rows:
+        u = look.unit(r["unit"]) if r.get("unit") else None
+        if u is None or u.code not in codes:
+            out[0].append(r)
+            continue
+        if u0 is None:
+            u0 = u  # the first unit the table names is the first section's
+        if u is u0:
+            out[0].append(r)
+            continue
+        for i, sec in enumerate(sections[1:], start=1):
+            named = sec.header.get("unit", "") or sec.unit_hint
+            if named and look.unit(named) is u:
+                out.setdefault(i, []).append(r)
+                break
+        else:
+            sections.append(body.RawReport(unit_hint=u.code, heading=r["unit"]))
+            out[len(sections) - 1] = [r]
+    return out
+
+
 def _report_parts(sections: list[body.RawReport], table_rows: list[dict[str, str]], look: Lookup,
                   sender_units: list[UnitInfo], allowed: set[str], subject: str,
                   received_at: datetime | None) -> list[ReportPart] | _Refused:
@@ -277,8 +310,9 @@ def _report_parts(sections: list[body.RawReport], table_rows: list[dict[str, str
     parts: list[ReportPart] = []
     notes: list[Warning] = []  # about the message as a whole: told with the first report
     previous: ReportPart | None = None
+    rows_of = _rows_by_unit(sections, table_rows, look, sender_units)
     for i, sec in enumerate(sections):
-        if i > 0 and not sec.tasks and not sec.summary:
+        if i > 0 and not sec.tasks and not sec.summary and not rows_of.get(i):
             continue  # a signature or a heading with nothing under it
         named = _section_unit(i if not parts else max(i, 1), sec, look, allowed)
         if isinstance(named, _Refused):
@@ -303,7 +337,7 @@ def _report_parts(sections: list[body.RawReport], table_rows: list[dict[str, str
         part = ReportPart(unit=unit.code)
         _kind_and_period(part, sec, sec.heading or subject if i else subject, received_at, warnings, previous)
         part.summary = body.summary(sec)
-        part.tasks = read_tasks(sec, table_rows if i == 0 else [], look, unit, warnings)
+        part.tasks = read_tasks(sec, rows_of.get(i, []), look, unit, warnings, table_rows)
         check_against_summary(part, look, warnings)
         part.unread = [x for x in sec.preamble + sec.unread if _substantive(x, look)][:50]
         if not part.tasks and not part.summary:

@@ -30,6 +30,16 @@ _COLUMN_EXTRA = {
     fold_key("Tên nhiệm vụ, nội dung"): "title",
     fold_key("Nội dung"): "title",
     fold_key("Nội dung công việc"): "title",
+    # The row's number: '1.1', 'a)' under a task row is a sub-item, not a task of its own.
+    fold_key("STT"): "stt",
+    fold_key("TT"): "stt",
+    fold_key("Số TT"): "stt",
+    # The unit a row is about (a shared mailbox's table) or that leads the task.
+    fold_key("Đơn vị"): "unit",
+    fold_key("Đơn vị thực hiện"): "unit",
+    fold_key("Đơn vị báo cáo"): "unit",
+    fold_key("Đơn vị chủ trì"): "unit",
+    fold_key("Xã"): "unit",
 }
 _CODE_CELL = re.compile(r"^\s*[A-Za-zĐđ]{1,6}[ \-._]?\d{1,4}\b")
 MAX_ROWS = 2000
@@ -65,7 +75,7 @@ def read_rows(rows: list[list[str]]) -> TableRead | None:
     for hi, row in enumerate(rows[:30]):
         fields = [_column_field(c) for c in row]
         # Tasks named by code, or by title only ('Nội dung nhiệm vụ | Kết quả | Tiến độ').
-        if ("task" in fields or "title" in fields) and sum(1 for f in fields if f) >= 2:
+        if ("task" in fields or "title" in fields) and sum(1 for f in fields if f and f not in ("stt", "unit")) >= 2:
             if hi + 1 < len(rows):
                 # A two-row header (Word merges 'Kết quả thực hiện' over 'Tình trạng | Tiến độ |
                 # Kết quả'): the second row names the columns the first one spans.

@@ -20,6 +20,7 @@ TASK_FIELDS = ("status", "progress", "result", "difficulties", "proposals", "not
 SAME_AS_BEFORE = re.compile(
     r"\bnhu (?:(?:da )?bao cao|bc|noi dung)[^.;]{0,25}(?:hom qua|truoc|ky truoc|lan truoc|gan nhat)"
     r"|\bkhong (?:co )?(?:gi )?(?:thay doi|phat sinh (?:moi|gi|them))|\bgiu nguyen\b|\bvan nhu (?:cu|hom qua)\b")
+_SUB_ITEM = re.compile(r"^\s*(?:\d+\s*[.,]\s*\d+|[a-zđ]\s*[).]|[-+•*])\s*$")
 _TOTAL_ROW = re.compile(r"^(?:tong cong|tong so|tong|cong|binh quan|trung binh|tb|ghi chu|chu thich)\b")
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=\S)")
 # ', vướng mắc về …', ', đề nghị …': a clause that opens with a difficulty or a proposal word.
@@ -61,7 +62,11 @@ def _resolve(code_text: str, look: Lookup, unit: UnitInfo) -> tuple[str, TaskInf
     text = code_text[6:] if by_title else code_text
     if not by_title and _CODE.match(fold(text)):
         return look.task(text)
-    for pool in (look.unit_tasks([unit]), look.tasks_list):
+    pools = [look.unit_tasks([unit]), look.tasks_list]
+    if "|" in text:  # a row that names its unit: the title among that unit's tasks first
+        text, _, owner = text.rpartition("|")
+        pools.insert(0, [t for t in look.tasks_list if owner in (t.lead_unit, *t.coordinating_units)])
+    for pool in pools:
         hits = look.by_title(text, pool)
         codes = {t.code for t in hits}
         if len(codes) == 1:
@@ -121,7 +126,11 @@ def _read_values(code: str, vals: dict[str, str | None], free: str, warnings: li
     return fields
 
 
-def read_tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: Lookup, unit: UnitInfo, warnings: list[Warning]) -> list[TaskEntry]:
+def read_tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: Lookup, unit: UnitInfo,
+               warnings: list[Warning], all_rows: list[dict[str, str]] | None = None) -> list[TaskEntry]:
+    """The tasks of one report: its text blocks and its table rows (`all_rows`: every table row
+    of the message, some of which went to other units' reports — their tasks' lines in the
+    rendered text are not this report's either)."""
     entries: dict[str, TaskEntry] = {}
     sources: dict[str, str] = {}
     raw_items: list[tuple[str, str, dict[str, str | None], list[str], str]] = []
@@ -134,9 +143,14 @@ def read_tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: Look
     # A table row that names its task by title only: the same task's lines in the rendered
     # text (an HTML table also comes out as text) are not a second report of it.
     in_table = set()
-    for r in table_rows:
-        if not r.get("task") and r.get("title") and r.get("_src") != "file":
-            hit = _resolve(r["title"], look, unit)
+    for r in all_rows if all_rows is not None else table_rows:
+        if r.get("_src") == "file":
+            continue
+        if r.get("task"):
+            in_table.add(look.task(r["task"])[0])
+        elif r.get("title"):
+            owner = look.unit(r["unit"]) if r.get("unit") else None
+            hit = _resolve(f"title:{r['title']}|{owner.code}" if owner else r["title"], look, owner or unit)
             if hit is not None and hit[1] is not None:
                 in_table.add(hit[0])
     for t in rep.tasks:
@@ -148,8 +162,13 @@ def read_tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: Look
                 continue
         raw_items.append((t.code_text or t.title, t.title, {f: body.value(t, f) for f in TASK_FIELDS}, t.loose, "text"))
     for r in table_rows[: body.MAX_TASKS]:
-        raw_items.append((r.get("task", "") or r.get("title", ""), r.get("title", ""), {f: r.get(f) for f in TASK_FIELDS},
-                          [], r.get("_src", "table")))
+        if not r.get("task") and _SUB_ITEM.match(r.get("stt", "")):
+            continue  # '1.1 Lắp camera …' under its task's row: a part of that task, not a task
+        text = r.get("task", "") or r.get("title", "")
+        row_unit = look.unit(r["unit"]) if r.get("unit") else None
+        if not r.get("task") and row_unit is not None:
+            text = f"title:{text}|{row_unit.code}"  # the title among that unit's tasks
+        raw_items.append((text, r.get("title", ""), {f: r.get(f) for f in TASK_FIELDS}, [], r.get("_src", "table")))
     for code_text, written_title, vals, loose, source in raw_items:
         resolved = _resolve(code_text, look, unit)
         if resolved is None:
