@@ -92,6 +92,7 @@ def split(text: str) -> list[Segment]:
     # the person's own new text, read as such.
     inline = Segment([], "new")
     quoted_seen = False
+    context: dict[str, str] = {}
     in_header = False  # just after a quote/forward marker: its From:/Date:/… block
     for i, line in enumerate(lines):
         if in_header:
@@ -115,8 +116,13 @@ def split(text: str) -> list[Segment]:
             continue
         if line.lstrip().startswith(">"):
             quoted_seen = True
+            _note_quoted(line, context)
             continue  # classic quoting
         if current.kind == "reply" and quoted_seen and line.strip():
+            # The answer belongs under the quoted task and field it was typed below: those
+            # lines (our form's labels, never its old values) come along, once each.
+            for kept in _context_lines(context):
+                inline.lines.append(kept)
             inline.lines.append(line)
             continue
         current.lines.append(line)
@@ -124,6 +130,37 @@ def split(text: str) -> list[Segment]:
     if inline.lines:
         segments.insert(1, inline)
     return segments
+
+
+_FORM_HEADER = ("don vi:", "loai bao cao:", "ky bao cao:")
+_EMPTY_LABEL = re.compile(r"^[^:]{2,40}:\s*$")
+
+
+def _note_quoted(line: str, context: dict[str, str]) -> None:
+    """Remember the quoted form's header lines, its last task line and a label left empty."""
+    text = line.lstrip()[1:].strip()
+    f = fold(text)
+    if f.startswith(_FORM_HEADER):
+        context.setdefault("header:" + f.split(":")[0], text)
+    elif f.startswith("nhiem vu:"):
+        context["task"] = text
+        context.pop("label", None)
+    elif _EMPTY_LABEL.match(text):
+        context["label"] = text
+    elif f:
+        context.pop("label", None)
+
+
+def _context_lines(context: dict[str, str]) -> list[str]:
+    out = [v for k, v in context.items() if k.startswith("header:") and not context.get("sent:" + k)]
+    for k in [k for k in context if k.startswith("header:")]:
+        context["sent:" + k] = "1"
+    if context.get("task") and context.get("sent:task") != context["task"]:
+        out.append(context["task"])
+        context["sent:task"] = context["task"]
+    if context.get("label"):
+        out.append(context.pop("label"))
+    return out
 
 
 def _continues_header(previous: str, folded: str) -> bool:
