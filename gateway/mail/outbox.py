@@ -22,7 +22,8 @@ BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_MAX = timedelta(hours=2)
 MAX_ATTEMPTS = 30
 SERVER_RETRY = timedelta(seconds=5)
-# Loop safety: however many messages are queued for one address, at most this many leave per hour.
+# Loop safety: however many messages are queued for one address, at most this many leave per hour
+# (the default of `[mail] sends_per_recipient_per_hour`).
 PER_RECIPIENT_PER_HOUR = 20
 
 
