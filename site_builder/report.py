@@ -225,10 +225,15 @@ class _Writer:
                 body.remove(child)
         have = {s.name for s in self.doc.styles}
         self.styles = {k: (v if v in have else "Normal") for k, v in STYLE_NAMES.items()}
+        # Style ids resolved once: python-docx looks a style up by name with an XPath query over
+        # every style, and a province-year's reports set a style on 333,000 cell paragraphs.
+        self.style_ids = {k: self.doc.styles[v].style_id for k, v in self.styles.items()}
+        self.table_grid = self.doc.styles["Table Grid"] if "Table Grid" in have else None
 
     def p(self, text: str = "", style: str = "body", bold: bool = False, italic: bool = False, container: Any = None) -> Any:
         target = container if container is not None else self.doc
-        para = target.add_paragraph(style=self.styles[style])
+        para = target.add_paragraph()
+        para._p.get_or_add_pPr().style = self.style_ids[style]  # noqa: SLF001 - see style_ids
         if text:
             run = para.add_run(text)
             if bold:
@@ -241,7 +246,7 @@ class _Writer:
         """A cell's text, one paragraph per line, in a template style."""
         for i, line in enumerate(text.split("\n")):
             para = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-            para.style = self.doc.styles[self.styles[style]]
+            para._p.get_or_add_pPr().style = self.style_ids[style]  # noqa: SLF001 - see style_ids
             run = para.add_run(line)
             if bold:
                 run.bold = True
@@ -250,7 +255,7 @@ class _Writer:
         scale = TEXT_WIDTH_MM / sum(widths_mm)
         widths = [self.Mm(w * scale) for w in widths_mm]
         t = self.doc.add_table(rows=1, cols=len(head))
-        t.style = self.doc.styles["Table Grid"] if "Table Grid" in {s.name for s in self.doc.styles} else None
+        t.style = self.table_grid
         t.alignment = self.align.CENTER
         t.autofit = False
         for i, h in enumerate(head):
