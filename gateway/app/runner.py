@@ -181,6 +181,11 @@ class Runner:
         inst.__dict__["directory"] = self.inst.directory
         try:
             self._build_with(inst, now)
+            # A build asked for while this one ran starts now, not at the next tick (which may
+            # be a whole interval away while IDLE waits for mail).
+            while self._build_pending is not None and not self.stop.is_set():
+                pending, self._build_pending = self._build_pending, None
+                self._build_with(inst, max(pending, self.clock.now()))
         finally:
             inst.close()
 
