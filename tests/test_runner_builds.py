@@ -87,3 +87,28 @@ def test_a_build_asked_for_during_a_build_runs_after_it(tmp_path: Path, monkeypa
         release.set()
         r.join_builds(60)
         inst.close()
+
+
+def test_a_form_returned_unchanged_is_recognised(tmp_path: Path) -> None:
+    """Issue 9: the pre-filled form sent back as it was is told in the receipt (form_unchanged)."""
+    from gateway.app.service import poll
+
+    inst = make_instance(tmp_path / "i")
+    clock = SystemClock(inst.cfg.tz)
+    try:
+        body = _report("SKHCN") + "Kết quả: Đã trình dự thảo.\n"
+        deliver_eml(inst, eml(SKHCN, "BC ngày", body, message_id="<f1@x>"), "f1", clock.now())
+        poll(inst, clock.now(), build=False)
+        deliver_eml(inst, eml(SKHCN, "Re: BC ngày", body, message_id="<f2@x>"), "f2", clock.now())
+        poll(inst, clock.now(), build=False)
+        codes = [r["warnings"] for r in inst.store.db.query("SELECT warnings FROM messages ORDER BY id")]
+        assert "form_unchanged" not in codes[0] and "form_unchanged" in codes[1]
+        import email
+        from email import policy
+
+        bodies = [email.message_from_bytes(p.read_bytes(), policy=policy.default).get_body(("plain",)).get_content()
+                  for p in _outbox(inst)]
+        told = inst.theme.warning("form_unchanged", None, {})
+        assert sum(told in b for b in bodies) == 1  # the second receipt says so, the first does not
+    finally:
+        inst.close()

@@ -26,7 +26,7 @@ from gateway.app import difficulties, history, obligations, replies
 from gateway.app.instance import Instance
 from gateway.app.reading import read_message
 from gateway.domain.replies import reply_kind
-from gateway.domain.tasks import form_unchanged, newest_by_task
+from gateway.domain.tasks import form_unchanged
 from gateway.mail import compose
 from gateway.mail.sources import Inbound, Source, inbound_key
 from gateway.store import TRANSIENT_ERRORS, Store
@@ -95,7 +95,7 @@ def record(inst: Instance, pk: int, report: ParsedReport, now: datetime, result:
             # several kinds on a month-end Friday); the message points at the first.
             for p in parts:
                 assert p.unit
-                if form_unchanged(p.tasks, newest_by_task(store.unit_task_updates(p.unit), p.unit)):
+                if form_unchanged(p.tasks, store.unit_last_updates(p.unit)):
                     p.warnings.append(Warning(code="form_unchanged", message=inst.theme.warning("form_unchanged", None, {})))
             ids = [_insert(store, pk, p) for p in parts]
             report_id = ids[0]

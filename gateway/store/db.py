@@ -331,13 +331,16 @@ class Store:
         return self.db.execute(
             f"SELECT {', '.join(TASK_UPDATE_COLUMNS)} FROM task_updates ORDER BY received_at, id").fetchall()
 
-    def unit_task_updates(self, unit: str) -> list[TaskUpdate]:
-        """One unit's task updates in arrival order."""
+    def unit_last_updates(self, unit: str) -> dict[str, TaskUpdate]:
+        """One unit's newest update of each task, as stored (one row per task, found in SQL: the
+        unit's whole history is not loaded for every message)."""
         parse = datetime.fromisoformat
         rows = self.db.execute(
-            f"SELECT {', '.join(TASK_UPDATE_COLUMNS)} FROM task_updates WHERE unit=? ORDER BY received_at, id",
+            f"SELECT {', '.join(TASK_UPDATE_COLUMNS)} FROM task_updates WHERE id IN ("
+            "SELECT (SELECT t2.id FROM task_updates t2 WHERE t2.unit=t.unit AND t2.task=t.task "
+            "ORDER BY t2.received_at DESC, t2.id DESC LIMIT 1) FROM task_updates t WHERE t.unit=? GROUP BY t.task)",
             [unit]).fetchall()
-        return [TaskUpdate(r[0], r[1], r[2], r[3], r[4], parse(r[5]), *r[6:]) for r in rows]
+        return {r[2]: TaskUpdate(r[0], r[1], r[2], r[3], r[4], parse(r[5]), *r[6:]) for r in rows}
 
     def task_updates(self) -> list[TaskUpdate]:
         """Every task update in arrival order."""
