@@ -152,6 +152,11 @@ _EVENT_DATE = re.compile(
     r"(?:ngay\s*\d{1,2}(?:\s*(?:/|-|thang)\s*\d{1,2})?(?:\s*(?:/|-|nam)\s*\d{2,4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)")
 
 
+def is_range(folded: str) -> bool:
+    """'(từ ngày 23/11 đến ngày 27/11/2026)': a line that states a period as a range of days."""
+    return bool(_RANGE.search(folded))
+
+
 def without_event_dates(text: str) -> str:
     """The folded text with the dates of meetings, documents and decisions taken out."""
     return _EVENT_DATE.sub(" ", fold(text))

@@ -410,7 +410,6 @@ def _merge(into: ReportPart, part: ReportPart) -> None:
     into.unread.extend(part.unread)
 
 
-_REPLY_SUBJECT = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?(?:re|tl|tra loi|aw|sv|fw|fwd|chuyen tiep)\s*:")
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?(?:fw|fwd|chuyen tiep|ct)\s*:")
 
 
@@ -548,15 +547,17 @@ def _kind_and_period(out: ReportPart, rep: body.RawReport, subject: str, receive
         # A heading or an opening sentence: 'BÁO CÁO TUẦN 47', 'Sở báo cáo tiến độ ngày 20/11 …'.
         nonlocal p_kind, period
         for line in rep.preamble:
-            if periods.subject_kind(line) or "bao cao" in fold(line) or "ky" in fold(line).split():
+            f = fold(line)
+            if periods.subject_kind(line) or "bao cao" in f or "ky" in f.split() or periods.is_range(f):
                 lk, lp = periods.parse_period(periods.without_event_dates(line), kind or s_kind or periods.subject_kind(line), ref)
                 if lp:
                     p_kind, period = lk, lp
                     break
 
-    # A reply keeps the subject of what it answers ('Re: Nhắc báo cáo ngày 20/11'): its own words
-    # say which period it reports; otherwise the subject comes first.
-    for step in ((from_body, from_subject) if _REPLY_SUBJECT.match(fold(subject)) else (from_subject, from_body)):
+    # The body's own words name the period before the subject does: a reply keeps the subject of
+    # what it answers ('Re: Nhắc báo cáo ngày 20/11'), and a subject is often copied from last
+    # week's mail ('Báo cáo tuần 47' above 'từ ngày 23/11 đến ngày 27/11/2026').
+    for step in (from_body, from_subject):
         if period is None:
             step()
     if kind is None:

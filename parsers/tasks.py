@@ -154,8 +154,12 @@ def read_tasks(rep: body.RawReport, table_rows: list[dict[str, str]], look: Look
             if hit is not None and hit[1] is not None:
                 in_table.add(hit[0])
     for t in rep.tasks:
-        if t.implicit and not t.fields and (task_key(t.code_text) in labelled or not (t.loose or _says_more(t.code_text, look))):
+        said = " ".join(t.loose)
+        states = read_status(said, prose=True).value is not None or read_progress(said, prose=True).value is not None
+        if t.implicit and not t.fields and not (t.loose or _says_more(t.code_text, look)):
             continue
+        if t.implicit and not t.fields and task_key(t.code_text) in labelled and not states:
+            continue  # named again in passing; 'Xin sửa lại: NV01 tiến độ 75%' is read (and wins)
         if t.implicit and not t.fields and in_table:
             hit = _resolve(t.code_text or t.title, look, unit)
             if hit is not None and hit[0] in in_table:

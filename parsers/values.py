@@ -224,7 +224,9 @@ _WORD_FRACTION = re.compile(r"(?<![a-z])(mot nua|mot phan ba|hai phan ba|mot pha
 # 'bảy tám chục phần trăm', 'chín mươi phần trăm': a spoken number, often a range.
 _SPOKEN_PCT = re.compile(r"(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|muoi|chuc|tram)\s+(?:phan tram|%)")
 # Words that introduce the task's own figure ('đạt 78%', 'tiến độ 60%'), unlike a statistic ('ký số 100% hồ sơ').
-_OWN_FIGURE = re.compile(r"(?:dat|tien do|duoc|hoan thanh|uoc dat|uoc|khoang|len|con|la)\s*$")
+_OWN_FIGURE = re.compile(r"(?:dat|tien do|duoc|hoan thanh|uoc dat|uoc|khoang|len|la)\s*$")
+# What is left, not what is done: 'còn 20% khối lượng', 'còn lại 2/10 xã'.
+_REMAINING = re.compile(r"(?:con lai|con|chi con|van con)\s*(?:khoang|chung|gan)?\s*$")
 
 
 def read_progress(text: str | None, prose: bool = False) -> Reading:
@@ -277,6 +279,9 @@ def _read_progress(text: str, prose: bool) -> Reading:
             continue  # "(tăng 5% so với tuần trước)": a change, not the state
         if _EARLIER.search(before[-24:]):
             continue  # "tuần trước đạt 50%, tuần này đạt 65%": an earlier state
+        if _REMAINING.search(before[-16:]):
+            problem = problem or "progress_uncertain"  # 'còn 20%': the rest, never the progress
+            continue
         if _QUOTA.search(before):
             n = _num(m.group(1))
             targets += 1 if n is not None and n < 100 else 0
@@ -296,6 +301,9 @@ def _read_progress(text: str, prose: bool) -> Reading:
         for m in _FRACTION.finditer(masked):
             a, b = int(m.group(1)), int(m.group(2))
             before = masked[max(0, m.start() - 25) : m.start()]
+            if _REMAINING.search(before[-16:]):
+                problem = problem or "progress_uncertain"
+                continue
             counted = bool(_COUNT_UNIT.match(masked, m.end())) or bool(_FRACTION_LEAD.search(before)) or b == 100
             if b == 0 or a > b or not counted:
                 continue
