@@ -226,6 +226,7 @@ _SPOKEN_PCT = re.compile(r"(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|muoi|c
 # Words that introduce the task's own figure ('đạt 78%', 'tiến độ 60%'), unlike a statistic ('ký số 100% hồ sơ').
 _OWN_FIGURE = re.compile(r"(?:dat|tien do|duoc|hoan thanh|uoc dat|uoc|khoang|len|la)\s*$")
 # What is left, not what is done: 'còn 20% khối lượng', 'còn lại 2/10 xã'.
+_THEN = re.compile(r"\s*(?:→|->|=>|⇒|➝|➔)\s*\d")
 _REMAINING = re.compile(r"(?:con lai|con|chi con|van con)\s*(?:khoang|chung|gan)?\s*$")
 
 
@@ -282,6 +283,8 @@ def _read_progress(text: str, prose: bool) -> Reading:
         if _REMAINING.search(before[-16:]):
             problem = problem or "progress_uncertain"  # 'còn 20%': the rest, never the progress
             continue
+        if _THEN.match(masked, m.end()):
+            continue  # '65% → 70%': the figure before the arrow is the earlier one
         if _QUOTA.search(before):
             n = _num(m.group(1))
             targets += 1 if n is not None and n < 100 else 0
