@@ -205,7 +205,6 @@ _QUOTA = re.compile(r"(?:ke hoach|muc tieu|chi tieu|dat muc|yeu cau|can dat|phai
 # The writer doubts the figure: 'em chưa chắc', 'số liệu tạm tính', 'sẽ báo cáo bổ sung'.
 _HEDGE = re.compile(r"\b(?:chua chac|khong chac|chua chinh xac|chua duoc xac minh|tam tinh|so bo|"
                     r"can kiem tra lai|se (?:bao cao|cap nhat) (?:bo sung|lai|sau)|hoi lai|xac minh lai)\b")
-_APPROX = re.compile(r"(?:khoang|uoc|uoc dat|uoc tinh|tam|chung|dat khoang)\s*$")
 _BARE = re.compile(r"^(?:(?:dat|duoc|khoang|uoc dat|uoc|tien do|hoan thanh)\s*)*(-?\d{1,4}(?:[.,]\d+)?)\s*(?:%|phan tram)?\s*[.;]?$")
 _FRACTION_LEAD = re.compile(r"(?:hoan thanh|dat|duoc|xong|thuc hien|trien khai|lap dat|cap|so hoa|da)\s*$")
 
