@@ -46,10 +46,9 @@ def _vietnamese_score(text: str) -> int:
 
 
 def _detected(payload: bytes) -> str | None:
-    try:
-        from charset_normalizer import from_bytes  # optional heavy dependency, only for mojibake
-    except ImportError:
-        return None
+    # Loaded only when a mail's decoding looks like mojibake.
+    from charset_normalizer import from_bytes
+
     best = from_bytes(payload, cp_isolation=["cp1258", "utf_8", "cp1252", "latin_1", "cp1250"]).best()
     return str(best) if best is not None else None
 

@@ -23,7 +23,8 @@ def read(data: bytes) -> tuple[list[str], list[list[list[str]]]]:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         if sum(i.file_size for i in z.infolist()) > MAX_UNPACKED:
             raise ValueError("docx too large when unpacked")
-    from docx import Document  # optional heavy dependency: only mail with a Word file pays for it
+    # Loaded only for mail with a Word file: python-docx is costly to import.
+    from docx import Document
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 

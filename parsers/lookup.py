@@ -52,6 +52,10 @@ class Lookup:
             if k:
                 self.tasks.setdefault(k, t)
             self.tasks.setdefault(compact(t.code), t)
+        # Each task once, in list order; and each unit's own tasks (led or supported), asked for
+        # on every block of every message: computed once per Directory.
+        self.tasks_list: list[TaskInfo] = list({t.code: t for t in self.tasks.values()}.values())
+        self._unit_tasks: dict[frozenset[str], list[TaskInfo]] = {}
 
         prefixes = sorted({m.group(1) for t in d.tasks if (m := _CODE.match(fold(t.code)))}, key=len, reverse=True)
         self._mention_rx = re.compile(
@@ -61,15 +65,12 @@ class Lookup:
         self._heading_hits: dict[str, object] = {}
 
     def unit_tasks(self, units: list[UnitInfo]) -> list[TaskInfo]:
-        codes = {u.code for u in units}
-        return [t for t in self.tasks_list if t.lead_unit in codes or codes & set(t.coordinating_units)]
-
-    @property
-    def tasks_list(self) -> list[TaskInfo]:
-        seen: dict[str, TaskInfo] = {}
-        for t in self.tasks.values():
-            seen.setdefault(t.code, t)
-        return list(seen.values())
+        codes = frozenset(u.code for u in units)
+        hit = self._unit_tasks.get(codes)
+        if hit is None:
+            hit = [t for t in self.tasks_list if t.lead_unit in codes or codes & set(t.coordinating_units)]
+            self._unit_tasks[codes] = hit
+        return hit
 
     def by_title(self, text: str, candidates: list[TaskInfo]) -> list[TaskInfo]:
         """The tasks whose title the text names (folded, fuzzy): best first, near-ties kept.

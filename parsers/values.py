@@ -101,7 +101,7 @@ _ABBREVIATIONS = [(re.compile(p), r) for p, r in (
 
 
 def _expand_abbreviations(t: str) -> str:
-    if len(t) > 300 or not any(a in t for a in ("dg", "ht", "th", "dc")):
+    if len(t) > 300:
         return t
     for rx, rep in _ABBREVIATIONS:
         t = rx.sub(rep, t)
