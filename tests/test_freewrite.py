@@ -41,6 +41,14 @@ def _instance():  # noqa: ANN202 - (Config, Directory, WorkCalendar)
     return inst
 
 
+@lru_cache(maxsize=1)
+def _theme():  # noqa: ANN202 - site_builder.theme.Theme
+    from gateway.app.instance import theme_of
+    from gateway.config import load
+
+    return theme_of(load(CONFIG))
+
+
 def parse_in_process(name: str) -> dict[str, Any]:
     from gateway.app.reading import read_message
 
@@ -142,10 +150,7 @@ def _body(msg: Any) -> str:
 def test_every_receipt_echoes_every_field_warning_and_unread_line(delivered: dict[str, Any]) -> None:
     """Issue 9: the receipt is the safety net — every recorded field of every task, every warning
     beside the task it concerns, every line that went into no field."""
-    from gateway.app.instance import theme_of
-    from gateway.config import load
-
-    theme = theme_of(load(CONFIG))
+    theme = _theme()
     problems: list[str] = []
     checked = 0
     for name, r in delivered["parsed"].items():
@@ -185,10 +190,7 @@ def test_every_receipt_echoes_every_field_warning_and_unread_line(delivered: dic
 
 
 def test_every_rejection_says_why_and_quotes_what_was_read(delivered: dict[str, Any]) -> None:
-    from gateway.app.instance import theme_of
-    from gateway.config import load
-
-    theme = theme_of(load(CONFIG))
+    theme = _theme()
     problems: list[str] = []
     answered = 0
     for name, r in delivered["parsed"].items():

@@ -1,10 +1,12 @@
-"""Issue 13 (1): receipts leave as soon as their records commit — never after a site rebuild, and
-a long rebuild running beside the service never delays the next batch's receipts."""
+"""Receipts leave as soon as their records commit (issue 13 (1)): never after a site rebuild, and
+a long rebuild running beside the service never delays the next batch's receipts. And what the
+receipt says of a pre-filled form returned unchanged (issue 9)."""
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,67 +28,67 @@ def _outbox(inst) -> list[Path]:  # noqa: ANN001
     return sorted(inst.cfg.resolve(inst.cfg.mail.outbox_dir).glob("*.eml"))
 
 
-def test_receipts_do_not_wait_for_a_long_site_rebuild(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+class HeldBuilds:
+    """The real site rebuild, held until the test releases it; counts and signals its starts."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.real = runner_module.rebuild_site
+        self.started, self.release = threading.Event(), threading.Event()
+        self.calls = 0
+        monkeypatch.setattr(runner_module, "rebuild_site", self)
+
+    def __call__(self, inst, now):  # noqa: ANN001, ANN204
+        self.calls += 1
+        self.started.set()
+        self.release.wait(30)
+        return self.real(inst, now)
+
+
+@pytest.fixture
+def service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Runner, HeldBuilds]]:
     inst = make_instance(tmp_path / "i")
-    real = runner_module.rebuild_site
-    started, release = threading.Event(), threading.Event()
-
-    def slow_rebuild(i, now):  # noqa: ANN001, ANN202 - the real rebuild, held for as long as the test says
-        started.set()
-        release.wait(30)
-        return real(i, now)
-
-    monkeypatch.setattr(runner_module, "rebuild_site", slow_rebuild)
-    clock = SystemClock(inst.cfg.tz)
-    r = Runner(inst, clock, interval=0.1, background_builds=True)
-    try:
-        deliver_eml(inst, eml(SKHCN, "BC ngày", _report("SKHCN"), message_id="<a@x>"), "a", clock.now())
-        t0 = time.monotonic()
-        r.tick()
-        assert len(_outbox(inst)) == 1, "the receipt left in the step that recorded the report"
-        assert started.wait(5), "the site build started beside the service"
-        # A second report while the build still runs: its receipt does not wait for the build.
-        deliver_eml(inst, eml(CAT, "BC ngày", _report("CAT"), message_id="<b@x>"), "b", clock.now())
-        r.tick()
-        assert len(_outbox(inst)) == 2
-        assert time.monotonic() - t0 < 5 and not release.is_set()
-    finally:
-        release.set()
-        r.join_builds(60)
-        inst.close()
-    assert (inst.cfg.site_output / "index.html").exists(), "the held build finished and published"
+    builds = HeldBuilds(monkeypatch)
+    r = Runner(inst, SystemClock(inst.cfg.tz), interval=0.1, background_builds=True)
+    yield r, builds
+    builds.release.set()
+    r.join_builds(60)
+    inst.close()
 
 
-def test_a_build_asked_for_during_a_build_runs_after_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    inst = make_instance(tmp_path / "i")
-    real = runner_module.rebuild_site
-    calls: list[float] = []
-    release = threading.Event()
+def _deliver(r: Runner, sender: str, unit: str, name: str) -> None:
+    deliver_eml(r.inst, eml(sender, "BC ngày", _report(unit), message_id=f"<{name}@x>"), name, r.clock.now())
 
-    def held(i, now):  # noqa: ANN001, ANN202
-        calls.append(time.monotonic())
-        release.wait(30)
-        return real(i, now)
 
-    monkeypatch.setattr(runner_module, "rebuild_site", held)
-    clock = SystemClock(inst.cfg.tz)
-    r = Runner(inst, clock, interval=0.1, background_builds=True)
-    try:
-        deliver_eml(inst, eml(SKHCN, "BC", _report("SKHCN"), message_id="<a@x>"), "a", clock.now())
-        r.tick()
-        deliver_eml(inst, eml(CAT, "BC", _report("CAT"), message_id="<b@x>"), "b", clock.now())
-        r.tick()  # the first build still runs: the second is remembered, not started
-        assert len(calls) == 1
-        release.set()
-        r.join_builds(60)
-        assert len(calls) == 2  # the remembered build ran right after the first, not a tick later
-        r.tick()  # nothing new: no third build
-        r.join_builds(60)
-        assert len(calls) == 2
-    finally:
-        release.set()
-        r.join_builds(60)
-        inst.close()
+def test_receipts_do_not_wait_for_a_long_site_rebuild(service: tuple[Runner, HeldBuilds]) -> None:
+    r, builds = service
+    _deliver(r, SKHCN, "SKHCN", "a")
+    t0 = time.monotonic()
+    r.tick()
+    assert len(_outbox(r.inst)) == 1, "the receipt left in the step that recorded the report"
+    assert builds.started.wait(5), "the site build started beside the service"
+    # A second report while the build still runs: its receipt does not wait for the build.
+    _deliver(r, CAT, "CAT", "b")
+    r.tick()
+    assert len(_outbox(r.inst)) == 2
+    assert time.monotonic() - t0 < 5 and not builds.release.is_set()
+    builds.release.set()
+    r.join_builds(60)
+    assert (r.inst.cfg.site_output / "index.html").exists(), "the held build finished and published"
+
+
+def test_a_build_asked_for_during_a_build_runs_after_it(service: tuple[Runner, HeldBuilds]) -> None:
+    r, builds = service
+    _deliver(r, SKHCN, "SKHCN", "a")
+    r.tick()
+    _deliver(r, CAT, "CAT", "b")
+    r.tick()  # the first build still runs: the second is remembered, not started
+    assert builds.calls == 1
+    builds.release.set()
+    r.join_builds(60)
+    assert builds.calls == 2  # the remembered build ran right after the first, not a tick later
+    r.tick()  # nothing new: no third build
+    r.join_builds(60)
+    assert builds.calls == 2
 
 
 def test_a_form_returned_unchanged_is_recognised(tmp_path: Path) -> None:
