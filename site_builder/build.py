@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 
 from parsers.models import TaskEntry
 from site_builder import charts, exports, leaders, report, search
+from site_builder.changes import Affected, Changes, affected
 from site_builder.paths import (
     DIFFICULTIES,
     DIFFICULTY_VIEWS,
@@ -60,6 +61,8 @@ SYMBOLS = charts.SYMBOL
 class BuildResult:
     files: int
     publish: PublishResult
+    full: bool = True  # every page rendered (else only those the changes touch)
+    rendered: int = 0  # pages and exports made by this build (the others were kept from the previous one)
 
 
 class _Helpers:
@@ -169,8 +172,9 @@ class _Pages:
     """Renders pages into `files`: a page whose content is unchanged since `previous` (the last
     published build) keeps its old bytes, and so its old data-as-of stamp."""
 
-    def __init__(self, snap: Snapshot, theme: Theme, previous: Path | None) -> None:
+    def __init__(self, snap: Snapshot, theme: Theme, previous: Path | None, only: Affected | None = None) -> None:
         self.snap, self.theme, self.previous = snap, theme, previous
+        self.only = only  # None: every page
         self.labels = theme.messages
         self.helpers = _Helpers(snap, self.labels)
         self.env = _env(theme, self.helpers)
@@ -207,8 +211,10 @@ def _overview_units_tasks(w: _Pages) -> None:
     for prog in progs:
         w.page(programme_path(prog.key), "programme.html.j2", g=prog)
     w.page("don-vi/index.html", "units.html.j2")
+    only = w.only
     for u in snap.units:
-        w.page(unit_path(u.info.code), "unit.html.j2", u=u)
+        if only is None or u.info.code in only.units:
+            w.page(unit_path(u.info.code), "unit.html.j2", u=u)
     # Tasks: the full list, pre-rendered filter views (no JavaScript needed), one page each
     w.page("nhiem-vu/index.html", "tasks.html.j2", view=None, view_tasks=snap.tasks)
     for g in snap.groups:
@@ -220,10 +226,9 @@ def _overview_units_tasks(w: _Pages) -> None:
     for state in STATES:
         w.page(state_path(state), "tasks.html.j2", view=("state", state),
                view_tasks=[t for t in snap.tasks if t.state == state])
-    for t in snap.tasks:
-        w.page(task_path(t.info.code), "task.html.j2", t=t)
-    for t in snap.archived_tasks:
-        w.page(task_path(t.info.code), "task.html.j2", t=t)
+    for t in [*snap.tasks, *snap.archived_tasks]:
+        if only is None or t.info.code in only.tasks:
+            w.page(task_path(t.info.code), "task.html.j2", t=t)
     _difficulties(w)
     if snap.obligations:  # the units page links it then
         w.page(OBLIGATIONS, "obligations.html.j2")
@@ -255,7 +260,8 @@ def _scores(w: _Pages) -> None:
     w.page(scores_path(), "scores.html.j2", span=None, card=leaders.scorecard(snap, whole), **ctx)
     for kind in ("monthly", "quarterly", "yearly"):
         for sp in spans[kind]:
-            w.page(scores_path(sp.key), "scores.html.j2", span=sp, card=leaders.scorecard(snap, sp), **ctx)
+            if w.only is None or w.only.span(sp):
+                w.page(scores_path(sp.key), "scores.html.j2", span=sp, card=leaders.scorecard(snap, sp), **ctx)
     w.page(LEADERS, "leaders.html.j2", groups=leaders.leaders(snap))
 
 
@@ -266,6 +272,8 @@ def _guide(w: _Pages) -> None:
     kind_label = labels["kinds"]["daily"]
     period = theme.period_input("daily", snap.current["daily"])
     for u in snap.units:
+        if w.only is not None and u.info.code not in w.only.guides:
+            continue
         rows = exports.form_rows(snap, u, lambda st: labels["statuses"].get(st, st))
         text = _form_text(theme, snap, u, rows)
         w.files[guide_path(u.info.code, "txt")] = text.encode("utf-8")
@@ -281,7 +289,10 @@ def _formal_reports(w: _Pages) -> None:
         if pv.kind == "daily":
             continue
         path = report_path(pv.kind, pv.period)
-        model = report.build(w.snap, leaders.span_of(pv.kind, pv.period), w.labels)
+        span = leaders.span_of(pv.kind, pv.period)
+        if w.only is not None and not w.only.span(span):
+            continue
+        model = report.build(w.snap, span, w.labels)
         fp = model.fingerprint()
         if w.previous is not None:
             try:
@@ -300,35 +311,56 @@ def _archive_data_static(w: _Pages) -> None:
     _formal_reports(w)
     w.page("luu-tru/index.html", "archive.html.j2")
     for pv in w.snap.periods:
-        w.page(archive_path(pv.kind, pv.period), "period.html.j2", pv=pv)
+        if w.only is None or (pv.kind, pv.period) in w.only.periods:
+            w.page(archive_path(pv.kind, pv.period), "period.html.j2", pv=pv)
     w.page(SEARCH, "search.html.j2")
-    w.page("du-lieu/index.html", "data.html.j2")
+    w.page("du-lieu/index.html", "data.html.j2", months=exports.months_in(w.snap), current_month=f"{w.snap.today:%Y-%m}")
     w.files["du-lieu/kho-khan.atom"] = _feed(w.env, w.snap, w.helpers)
-    for rel, data in w.theme.static_files().items():
-        w.files[f"static/{rel}"] = data
+    if w.only is None:  # an incremental build keeps them (a new theme is a full build)
+        for rel, data in w.theme.static_files().items():
+            w.files[f"static/{rel}"] = data
 
 
 def render_pages(snap: Snapshot, theme: Theme, previous: Path | None = None) -> dict[str, bytes]:
     """Every file of the site. `previous` is the last published build: a page whose content is
     unchanged keeps its old bytes (and so its old data-as-of stamp)."""
+    return render(snap, theme, previous)
+
+
+def render(snap: Snapshot, theme: Theme, previous: Path | None = None, only: Affected | None = None) -> dict[str, bytes]:
+    """The files of the site, or with `only` (and a previous build) just the files it touches:
+    every other file of the previous build stays as it is."""
+    if previous is None:
+        only = None
+
+    def old_bytes(path: str) -> bytes | None:
+        try:
+            return (previous / path).read_bytes() if previous is not None else None
+        except OSError:
+            return None
+
+    months = only.months if only is not None else None
+
+    def export() -> dict[str, bytes]:
+        return exports.exports(snap, theme.messages, months, old_bytes if only is not None else None)
 
     def pages() -> dict[str, bytes]:
-        w = _Pages(snap, theme, previous)
+        w = _Pages(snap, theme, previous, only)
         _overview_units_tasks(w)
         _guide(w)
         _archive_data_static(w)
         return w.files
 
     with paused_gc():
-        # The data exports are as much work as all the pages: on two cores, a second process
-        # builds them meanwhile.
-        if len(snap.updates) >= PARALLEL_FROM and _workers() > 1:
-            exported = in_child(lambda: exports.exports(snap, theme.messages))
+        # The data exports of a full build are as much work as all the pages: on two cores, a
+        # second process builds them meanwhile.
+        if only is None and len(snap.updates) >= PARALLEL_FROM and _workers() > 1:
+            exported = in_child(export)
             files = pages()
             files.update(exported())
         else:
             files = pages()
-            files.update(exports.exports(snap, theme.messages))
+            files.update(export())
     return files
 
 
@@ -389,11 +421,32 @@ def _feed(env: jinja2.Environment, snap: Snapshot, h: _Helpers) -> bytes:
     ).encode("utf-8")
 
 
-def build_site(snap: Snapshot, output: Path, theme: Theme, keep: int = 3) -> BuildResult:
-    files = render_pages(snap, theme, previous=current_build(output.absolute()))
+def build_site(snap: Snapshot, output: Path, theme: Theme, keep: int = 3, changes: Changes | None = None) -> BuildResult:
+    """Build and publish the site. With `changes` (what is new since the published build), only
+    the pages they touch are rendered and every other file is kept from that build."""
+    previous = current_build(output.absolute())
+    only = affected(snap, changes) if changes is not None and previous is not None else None
+    files = render(snap, theme, previous, only)
+    rendered = len(files)
+    carry: list[str] = []
+    if only is not None and previous is not None:
+        carry = [rel for rel in _files_of(previous) if rel not in files and not rel.startswith(search.OUTPUT + "/")]
     if snap.search:
-        files.update(search.index(files))
-    return BuildResult(len(files), publish(files, output, keep=keep, stamp=snap.now))
+        if only is None or previous is None:
+            files.update(search.index(files))
+        else:
+            files.update(search.refresh(files, carry, previous))
+    return BuildResult(len(files) + len(carry), publish(files, output, keep=keep, stamp=snap.now, carry=carry),
+                       full=only is None, rendered=rendered)
+
+
+def _files_of(build: Path) -> list[str]:
+    out = []
+    for dirpath, _dirs, names in os.walk(build):
+        rel = os.path.relpath(dirpath, build)
+        for n in names:
+            out.append(n if rel == "." else f"{rel}/{n}".replace(os.sep, "/"))
+    return out
 
 
 __all__ = ["BuildResult", "PeriodView", "TaskView", "archive_path", "build_site", "render_pages", "slug"]

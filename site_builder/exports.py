@@ -1,5 +1,13 @@
-"""Machine-readable exports of the snapshot (CSV, JSON, one XLSX workbook) and the per-unit report
-templates (text form and pre-filled XLSX) that the parser accepts back."""
+"""Machine-readable exports of the snapshot (CSV, JSON, XLSX) and the per-unit report templates
+(text form and pre-filled XLSX) that the parser accepts back.
+
+The state tables (units, tasks, difficulty records) are small and rewritten with every build. The
+history (reports and task updates) is split by the month it was received in (du-lieu/thang-YYYY-MM/):
+a new report rewrites only the current month's files, and a closed month's files never change.
+The whole-history CSV and JSON (du-lieu/bao-cao.csv, cap-nhat.csv, …) are joined from the months'
+bytes, not formatted again. The site's workbook holds the state and the current month; a closed
+month has a workbook of its own, and the workbook of the whole history is built on demand
+(`baocao export`), never per batch."""
 
 from __future__ import annotations
 
@@ -43,8 +51,8 @@ def _rate(v: float | None) -> float | None:
     return None if v is None else round(v * 100, 1)
 
 
-def tables(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None) -> list[Table]:
-    tasks_by_code = {t.info.code: t for t in snap.tasks}
+def state_tables(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None) -> list[Table]:
+    """Units, tasks and difficulty records as they stand."""
     unit_cols = ["code", "name", "short_name", "focal_point", "head", "reports"]
     unit_heads = ["Mã", "Tên đơn vị", "Tên ngắn", "Đầu mối", "Thủ trưởng", "Chế độ báo cáo"]
     if snap.show_emails:
@@ -70,10 +78,6 @@ def tables(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None) -> l
         task_rows.append([ti.code, ti.title, ti.group, ti.lead_unit, ";".join(ti.coordinating_units), ti.responsible,
                           ti.deadline, ti.expected_result, ti.responsibility, t.status, t.progress, t.overdue,
                           t.last_update.received_at.isoformat() if t.last_update else None])
-    reports = [[r["id"], r["unit"], r["kind"], r["period"], r["received_at"], r["timeliness"], r["summary"]]
-               for r in reversed(snap.reports)]
-    updates = [[u.id, u.report_id, u.unit, u.task, u.kind, u.period, u.received_at.isoformat(), u.status, u.progress,
-                u.result, u.difficulties, u.proposals, u.notes, u.task in tasks_by_code] for u in snap.updates]
     return [
         Table("don-vi", "Đơn vị", unit_cols, unit_heads, units, [10, 40, 18, 22, 22, 20] + [12] * 10,
               {5: "reports"}),
@@ -84,19 +88,60 @@ def tables(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None) -> l
                "Kết quả cần đạt", "Trách nhiệm", "Tình trạng", "Tiến độ (%)", "Quá hạn", "Cập nhật lần cuối"],
               task_rows, [10, 50, 10, 10, 18, 24, 12, 40, 24, 16, 10, 8, 18],
               {6: "date", 9: "status", 11: "bool", 12: "datetime"}),
-        Table("bao-cao", "Báo cáo",
-              ["id", "unit", "kind", "period", "received_at", "timeliness", "summary"],
-              ["Số", "Đơn vị", "Loại", "Kỳ", "Nhận lúc", "Đúng hạn / trễ", "Tình hình chung"],
-              reports, [8, 10, 9, 12, 18, 12, 60], {2: "kind", 4: "datetime", 5: "timeliness"}),
-        Table("cap-nhat", "Cập nhật nhiệm vụ",
-              ["id", "report_id", "unit", "task", "kind", "period", "received_at", "status", "progress", "result",
-               "difficulties", "proposals", "notes", "known_task"],
-              ["Số", "Báo cáo số", "Đơn vị", "Nhiệm vụ", "Loại", "Kỳ", "Nhận lúc", "Tình trạng", "Tiến độ (%)",
-               "Kết quả", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị", "Ghi chú", "Có trong danh mục"],
-              updates, [8, 8, 10, 10, 9, 12, 18, 16, 10, 50, 40, 40, 30, 10],
-              {4: "kind", 6: "datetime", 7: "status", 13: "bool"}),
         _difficulty_table(snap, labels or {}),
     ]
+
+
+def month_of(received_at: datetime, snap: Snapshot) -> str:
+    """The month (YYYY-MM, in the instance's zone) a report or an update was received in."""
+    return f"{received_at.astimezone(snap.now.tzinfo):%Y-%m}"
+
+
+def history_tables(snap: Snapshot, months: set[str] | None = None) -> dict[str, list[Table]]:
+    """month -> its reports and task updates (received that month, in arrival order): every month
+    with data, or only those in `months`."""
+    tasks_by_code = {t.info.code for t in snap.tasks}
+    reports: dict[str, list[list[Any]]] = {}
+    for r in reversed(snap.reports):
+        m = month_of(datetime.fromisoformat(r["received_at"]), snap)
+        if months is None or m in months:
+            reports.setdefault(m, []).append([r["id"], r["unit"], r["kind"], r["period"], r["received_at"],
+                                              r["timeliness"], r["summary"]])
+    updates: dict[str, list[list[Any]]] = {}
+    for u in snap.updates:
+        m = month_of(u.received_at, snap)
+        if months is None or m in months:
+            updates.setdefault(m, []).append([u.id, u.report_id, u.unit, u.task, u.kind, u.period,
+                                              u.received_at.isoformat(), u.status, u.progress, u.result,
+                                              u.difficulties, u.proposals, u.notes, u.task in tasks_by_code])
+    return {m: [_report_table(reports.get(m, [])), _update_table(updates.get(m, []))]
+            for m in sorted(set(reports) | set(updates))}
+
+
+def _report_table(rows: list[list[Any]]) -> Table:
+    return Table("bao-cao", "Báo cáo",
+                 ["id", "unit", "kind", "period", "received_at", "timeliness", "summary"],
+                 ["Số", "Đơn vị", "Loại", "Kỳ", "Nhận lúc", "Đúng hạn / trễ", "Tình hình chung"],
+                 rows, [8, 10, 9, 12, 18, 12, 60], {2: "kind", 4: "datetime", 5: "timeliness"})
+
+
+def _update_table(rows: list[list[Any]]) -> Table:
+    return Table("cap-nhat", "Cập nhật nhiệm vụ",
+                 ["id", "report_id", "unit", "task", "kind", "period", "received_at", "status", "progress", "result",
+                  "difficulties", "proposals", "notes", "known_task"],
+                 ["Số", "Báo cáo số", "Đơn vị", "Nhiệm vụ", "Loại", "Kỳ", "Nhận lúc", "Tình trạng", "Tiến độ (%)",
+                  "Kết quả", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị", "Ghi chú", "Có trong danh mục"],
+                 rows, [8, 8, 10, 10, 9, 12, 18, 16, 10, 50, 40, 40, 30, 10],
+                 {4: "kind", 6: "datetime", 7: "status", 13: "bool"})
+
+
+def tables(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None) -> list[Table]:
+    """Every table over the whole history (the on-demand workbook)."""
+    state = state_tables(snap, labels)
+    months = history_tables(snap)
+    reports = _report_table([row for ts in months.values() for row in ts[0].rows])
+    updates = _update_table([row for ts in months.values() for row in ts[1].rows])
+    return [state[0], state[1], reports, updates, state[2]]
 
 
 def _iso(v: datetime | None) -> str | None:
@@ -176,14 +221,71 @@ def to_xlsx(ts: Sequence[Table], labels: dict[str, dict[str, str]] | None = None
     return workbook(sheets)
 
 
-def exports(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None) -> dict[str, bytes]:
-    ts = tables(snap, labels)
+HISTORY = ("bao-cao", "cap-nhat")
+WORKBOOK = "du-lieu/bao-cao-tong-hop.xlsx"
+
+
+def month_dir(month: str) -> str:
+    return f"du-lieu/thang-{month}"
+
+
+def months_in(snap: Snapshot) -> list[str]:
+    """Every month with reports or updates, oldest first."""
+    found = {month_of(datetime.fromisoformat(r["received_at"]), snap) for r in snap.reports}
+    found |= {month_of(u.received_at, snap) for u in snap.updates}
+    return sorted(found)
+
+
+def exports(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None, months: set[str] | None = None,
+            previous: Callable[[str], bytes | None] | None = None) -> dict[str, bytes]:
+    """The export files. With `months`, only those months' history files are made and the other
+    months' files are taken from `previous` (the published build's bytes, by path); the
+    whole-history files are joined from the months' files either way."""
     files: dict[str, bytes] = {}
-    for t in ts:
+    state = state_tables(snap, labels)
+    for t in state:
         files[f"du-lieu/{t.name}.csv"] = to_csv(t)
         files[f"du-lieu/{t.name}.json"] = to_json(t)
-    files["du-lieu/bao-cao-tong-hop.xlsx"] = to_xlsx(ts, labels)
+    current = f"{snap.today:%Y-%m}"
+    history = history_tables(snap, None if months is None else {*months, current})
+    for m, ts in history.items():
+        for t in ts:
+            files[f"{month_dir(m)}/{t.name}.csv"] = to_csv(t)
+            files[f"{month_dir(m)}/{t.name}.json"] = to_json(t)
+        if m != current:  # a closed month's workbook; the current month is in the site's workbook
+            files[f"{month_dir(m)}/bao-cao-thang.xlsx"] = to_xlsx(ts, labels)
+    now = history.get(current) or [_report_table([]), _update_table([])]
+    files[WORKBOOK] = to_xlsx([state[0], state[1], now[0], now[1], state[2]], labels)
+    all_months = months_in(snap)
+    for stem in HISTORY:
+        parts = {}
+        for ext in ("csv", "json"):
+            pieces = []
+            for m in all_months:
+                path = f"{month_dir(m)}/{stem}.{ext}"
+                data = files.get(path)
+                if data is None and previous is not None:
+                    data = previous(path)
+                if data is None:  # not in the last build either: made here after all
+                    t = history_tables(snap, {m})[m][HISTORY.index(stem)]
+                    data = files[path] = to_csv(t) if ext == "csv" else to_json(t)
+                pieces.append(data)
+            parts[ext] = pieces
+        head = _report_table([]) if stem == "bao-cao" else _update_table([])
+        files[f"du-lieu/{stem}.csv"] = join_csv(to_csv(head), parts["csv"])
+        files[f"du-lieu/{stem}.json"] = join_json(parts["json"])
     return files
+
+
+def join_csv(header: bytes, months: list[bytes]) -> bytes:
+    """One CSV from the months' CSVs (each with the same BOM and header line)."""
+    return header + b"".join(m[len(header):] for m in months)
+
+
+def join_json(months: list[bytes]) -> bytes:
+    """One JSON array from the months' arrays (to_json's layout: an object per line)."""
+    inner = [m[2:-3] for m in months if len(m) > 5]  # "[\n" … "\n]\n"
+    return b"[\n" + b",\n".join(inner) + b"\n]\n"
 
 
 # -- the per-unit report template ----------------------------------------------------------------

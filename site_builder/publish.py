@@ -31,7 +31,9 @@ def current_build(output: Path) -> Path | None:
     return None
 
 
-def publish(files: dict[str, bytes], output: Path, keep: int = 3, stamp: datetime | None = None) -> PublishResult:
+def publish(files: dict[str, bytes], output: Path, keep: int = 3, stamp: datetime | None = None,
+            carry: list[str] | None = None) -> PublishResult:
+    """Publish `files`, plus the files named in `carry` as they are in the current build."""
     output = output.absolute()
     bdir = builds_dir(output)
     bdir.mkdir(parents=True, exist_ok=True)
@@ -63,6 +65,16 @@ def publish(files: dict[str, bytes], output: Path, keep: int = 3, stamp: datetim
         else:
             dest.write_bytes(data)
             written += 1
+    for rel in carry or []:
+        if prev is None:
+            raise ValueError("nothing to carry files from: no published build")
+        dest = new / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(prev / rel, dest)
+        except OSError:
+            shutil.copy2(prev / rel, dest)
+        unchanged += 1
     tmp_link = output.parent / f".{output.name}.swap-{os.getpid()}"
     if tmp_link.is_symlink() or tmp_link.exists():
         tmp_link.unlink()

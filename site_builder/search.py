@@ -61,3 +61,28 @@ def index(files: dict[str, bytes], timeout: float = 300) -> dict[str, bytes]:
                   for p in sorted(out.rglob("*")) if p.is_file()}
     log.info("search index: %d pages, %d files in %.2f s", n, len(result), time.perf_counter() - t0)
     return result
+
+
+def refresh(files: dict[str, bytes], carried: list[str], previous: Path) -> dict[str, bytes]:
+    """The index after an incremental build: the previous one when no page marked for search
+    changed, else a new index of every marked page (the rendered ones and those kept)."""
+    changed = False
+    for rel, data in files.items():
+        if rel.endswith(".html") and _MARK in data:
+            try:
+                changed = (previous / rel).read_bytes() != data
+            except OSError:
+                changed = True
+            if changed:
+                break
+    if not changed:
+        old = previous / OUTPUT
+        return {f"{OUTPUT}/{p.relative_to(old).as_posix()}": p.read_bytes()
+                for p in sorted(old.rglob("*")) if p.is_file()} if old.is_dir() else {}
+    pages = {rel: data for rel, data in files.items() if rel.endswith(".html")}
+    for rel in carried:
+        if rel.endswith(".html"):
+            data = (previous / rel).read_bytes()
+            if _MARK in data:
+                pages[rel] = data
+    return index(pages)

@@ -37,11 +37,11 @@ class HeldBuilds:
         self.calls = 0
         monkeypatch.setattr(runner_module, "rebuild_site", self)
 
-    def __call__(self, inst, now):  # noqa: ANN001, ANN204
+    def __call__(self, inst, now, **kwargs):  # noqa: ANN001, ANN003, ANN204
         self.calls += 1
         self.started.set()
         self.release.wait(30)
-        return self.real(inst, now)
+        return self.real(inst, now, **kwargs)
 
 
 @pytest.fixture

@@ -267,6 +267,7 @@ def close(inst: Instance, pk: int, note: str, now: datetime) -> dict[str, Any]:
     with store.transaction():
         store.update_difficulty(pk, state="closed", resolved_at=now.isoformat(), resolution="office", note=note or None)
         store.add_difficulty_event(pk, now, "closed", inst.cfg.difficulties.office, note or None)
+        store.set_meta("data_changed_at", now.isoformat())  # the pages that show it say so
         labels = inst.theme.messages["difficulty_states"]
         ctx = {"d": _view(row), "agency": agency_of(inst, row["agency"]), "note": note,
                "state_label": labels["closed"], "org_name": inst.cfg.organisation.name,

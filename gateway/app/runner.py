@@ -26,7 +26,7 @@ from datetime import date, datetime, timedelta
 from types import FrameType
 from typing import Any
 
-from gateway.app import notify
+from gateway.app import notify, snapshot
 from gateway.app.clock import Clock, SpeedClock, StepClock, SystemClock
 from gateway.app.health import sd_notify, watchdog_interval
 from gateway.app.instance import Instance
@@ -56,6 +56,7 @@ class Runner:
         self.background_builds = background_builds
         self._builder: threading.Thread | None = None
         self._build_pending: datetime | None = None
+        self._held = snapshot.Held()  # the builder's fold of the task updates, kept between builds
         self.clock = clock
         self.interval = interval
         self.build_site = build_site
@@ -191,12 +192,12 @@ class Runner:
 
     def _build_with(self, inst: Instance, now: datetime) -> None:
         try:
-            res = rebuild_site(inst, now)
+            res = rebuild_site(inst, now, held=self._held)
         except Exception:  # noqa: BLE001 - a broken site must not stop mail handling
             log.exception("site rebuild failed")
             return
         self._count("site_builds")
-        log.info("site rebuilt: %d files changed", res.publish.written)
+        log.info("site rebuilt (%s): %d files changed", "full" if res.full else "changed pages", res.publish.written)
 
     def join_builds(self, timeout: float | None = None) -> None:
         """Wait for a background site build to finish (at the end of the service)."""

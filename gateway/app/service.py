@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from gateway.app import difficulties, history, snapshot
+from gateway.app import difficulties, history, site_marks, snapshot
 from gateway.app.instance import Instance
 from gateway.app.pipeline import BatchResult, batch_lock, run_batch
 from gateway.mail import outbox
@@ -49,10 +49,17 @@ def refresh(inst: Instance, now: datetime) -> None:
         difficulties.sync(inst, now)
 
 
-def rebuild_site(inst: Instance, now: datetime) -> BuildResult:
-    snap = snapshot.take(inst.cfg, inst.store, inst.directory, now)
-    result = build_site(snap, inst.cfg.site_output, inst.theme, keep=inst.cfg.site.keep_builds)
+def rebuild_site(inst: Instance, now: datetime, *, full: bool = False,
+                 held: snapshot.Held | None = None) -> BuildResult:
+    """Build and publish the site: only the pages the records since the last build touch, or
+    everything (`full`, or whenever site_marks finds more than new records). `held` is a
+    long-running builder's fold of the task updates, resumed here."""
+    p = site_marks.plan(inst, now, full)
+    snap = snapshot.take(inst.cfg, inst.store, inst.directory, now, held=held)
+    result = build_site(snap, inst.cfg.site_output, inst.theme, keep=inst.cfg.site.keep_builds, changes=p.changes)
+    site_marks.record(inst, p, result.publish.build_dir)
     inst.store.set_meta("site_built_at", now.isoformat())
+    log.debug("site build (%s): %d files written", p.reason or "incremental", result.publish.written)
     return result
 
 

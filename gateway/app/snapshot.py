@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -19,8 +19,7 @@ from gateway.domain import difficulties as difficulty_rules
 from gateway.domain import obligations as obligation_rules
 from gateway.domain.calendar import WorkCalendar
 from gateway.domain.compliance import Compliance, Exemption, current_periods
-from gateway.domain.history import history_by_task
-from gateway.domain.tasks import current_by_task, newest_by_task
+from gateway.domain.history import TaskStates
 from gateway.store import Store
 from parsers import Directory
 from parsers.models import KINDS, Cell, Rates, TaskInfo
@@ -53,8 +52,8 @@ def redact(text: str | None) -> str | None:
     return _EMAIL.sub(EMAIL_REDACTED, text)
 
 
-def _updates(store: Store, show_emails: bool) -> list[Update]:
-    rows = store.task_update_rows()
+def _updates(store: Store, show_emails: bool, after_id: int = 0) -> list[Update]:
+    rows = store.task_update_rows(after_id)
     clean = (lambda v: v) if show_emails else redact
     parse = datetime.fromisoformat
     return [Update(r[0], r[1], r[2], r[3], r[4], parse(r[5]), r[6], r[7], clean(r[8]), clean(r[9]), clean(r[10]),
@@ -83,9 +82,11 @@ def exemptions(cfg: Config) -> list[Exemption]:
     return [Exemption(e.unit, e.kind, e.period, e.start, e.end, e.reason) for e in cfg.scores.exemptions]
 
 
-def take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_days: int = 30) -> Snapshot:
+def take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_days: int = 30,
+         held: Held | None = None) -> Snapshot:
+    """The snapshot; `held` (kept by a long-running builder) is resumed and updated in place."""
     with paused_gc():
-        return _take(cfg, store, directory, now, trend_days)
+        return _take(cfg, store, directory, now, trend_days, held)
 
 
 @dataclass
@@ -107,24 +108,27 @@ def _window(cal: WorkCalendar, comp: Compliance, report_rows: list[tuple[Any, ..
     return _Window(start, [d for d in working if d >= start], trend_dates)
 
 
-def _fold_timeline(updates: list[Update]) -> tuple[dict[str, list[Update]], dict[tuple[str, str], Update], list[Update]]:
+class _Timeline:
     """Per (unit, task), which fields repeat the previous update, and since when a difficulty
-    stands: (updates by task, the latest update of each (unit, task), newly raised difficulties)."""
-    by_task: dict[str, list[Update]] = {}
-    prev_pair: dict[tuple[str, str], Update] = {}
-    shown_pair: dict[tuple[str, str], Update] = {}
-    new_difficulties: list[Update] = []
-    for u in updates:
-        by_task.setdefault(u.task, []).append(u)
+    stands; folded one update at a time (a held snapshot feeds it only the new ones)."""
+
+    def __init__(self) -> None:
+        self.by_task: dict[str, list[Update]] = {}
+        self.prev_pair: dict[tuple[str, str], Update] = {}  # the latest update of each (unit, task)
+        self.shown_pair: dict[tuple[str, str], Update] = {}
+        self.new_difficulties: list[Update] = []  # newly raised ones, oldest first
+
+    def add(self, u: Update) -> None:
+        self.by_task.setdefault(u.task, []).append(u)
         key = (u.unit, u.task)
-        prev = prev_pair.get(key)
+        prev = self.prev_pair.get(key)
         if prev is not None and u.same_as(prev):
             u.folded = True
-            shown = shown_pair[key]
+            shown = self.shown_pair[key]
             shown.repeats += 1
             shown.repeats_until = u.received_at
         else:
-            shown_pair[key] = u
+            self.shown_pair[key] = u
         if prev is not None:
             u.unchanged = frozenset(f for f in TEXT_FIELDS if getattr(u, f) and getattr(u, f) == getattr(prev, f))
         if u.difficulties:
@@ -132,19 +136,67 @@ def _fold_timeline(updates: list[Update]) -> tuple[dict[str, list[Update]], dict
                 u.difficulty_since = prev.difficulty_since
             else:
                 u.difficulty_since = u.received_at
-                new_difficulties.append(u)
-        prev_pair[key] = u
-    return by_task, prev_pair, new_difficulties
+                self.new_difficulties.append(u)
+        self.prev_pair[key] = u
 
 
-def _tasks(directory: Directory, updates: list[Update], by_task: dict[str, list[Update]], today: date) -> list[TaskView]:
+@dataclass
+class Held:
+    """What a long-running builder keeps between builds (`baocao run`): the task updates read and
+    folded so far. The next snapshot reads and folds only the rows added since; it starts over
+    when the lists or the config changed, or when a row it holds went away or a new one arrived
+    out of order (reprocessing)."""
+
+    key: tuple[Any, ...] = ()
+    last_id: int = 0
+    count: int = 0
+    last_received: str = ""
+    updates: list[Update] = field(default_factory=list)
+    timeline: _Timeline = field(default_factory=_Timeline)
+    states: TaskStates[Update] | None = None
+    directory: Directory | None = None  # the lists the fold was made with
+    folds: int = 0  # how many updates the last snapshot folded (all of them when it started over)
+
+
+def _fold(cfg: Config, store: Store, directory: Directory, held: Held | None) -> Held:
+    """The task updates, folded: `held` resumed when it still matches the store, else refilled."""
+    held = held if held is not None else Held()
+    key = (id(directory), cfg.site.show_emails)
+    if held.key == key and held.directory is directory:
+        count, last_received, max_id = store.task_update_marks(held.last_id)
+        if count == held.count and last_received == held.last_received:
+            new = _updates(store, cfg.site.show_emails, held.last_id) if max_id > held.last_id else []
+            if not new or new[0].received_at.isoformat() >= held.last_received:
+                _add(held, new)
+                return held
+    held.key, held.directory, held.states = key, directory, TaskStates(directory)
+    held.last_id, held.count, held.last_received, held.updates, held.timeline = 0, 0, "", [], _Timeline()
+    _add(held, _updates(store, cfg.site.show_emails))
+    return held
+
+
+def _add(held: Held, new: list[Update]) -> None:
+    assert held.states is not None
+    for u in new:
+        held.timeline.add(u)
+        held.states.add(u)
+        held.updates.append(u)
+        if u.id > held.last_id:
+            held.last_id = u.id
+    held.count += len(new)
+    if new:
+        held.last_received = max(held.last_received, max(u.received_at.isoformat() for u in new))
+    held.folds = len(new)
+
+
+def _tasks(directory: Directory, states: TaskStates[Update], by_task: dict[str, list[Update]],
+           today: date) -> list[TaskView]:
     """Each task with its current state (gateway.domain.tasks), overdue ones first."""
-    current = current_by_task(updates, directory)
-    history = history_by_task(updates, directory)
     tasks: list[TaskView] = []
     for t in directory.tasks:
-        tv = TaskView(info=t, updates=by_task.get(t.code, []), history=history.get(t.code, []))
-        tv.last_update = current.get(t.code)
+        history = states.history.get(t.code, [])
+        tv = TaskView(info=t, updates=by_task.get(t.code, []), history=history)
+        tv.last_update = history[-1] if history else None
         if tv.last_update is not None:
             tv.status, tv.progress = tv.last_update.status, tv.last_update.progress
         if t.deadline:
@@ -266,7 +318,8 @@ def _periods(comp: Compliance, cells_by_period: dict[tuple[str, str], list[Cell]
 
 
 def _units(directory: Directory, comp: Compliance, cells_by_period: dict[tuple[str, str], list[Cell]],
-           updates: list[Update], tasks: list[TaskView], cur: dict[str, str], window_start: date) -> list[UnitView]:
+           updates: list[Update], states: TaskStates[Update], tasks: list[TaskView], cur: dict[str, str],
+           window_start: date) -> list[UnitView]:
     """Each unit: its tasks, its cells and rates, its latest updates and its own word on each task."""
     tasks_by_code = {tv.info.code: tv for tv in tasks}
     cells_by_unit: dict[str, dict[str, list[Cell]]] = {}
@@ -284,9 +337,10 @@ def _units(directory: Directory, comp: Compliance, cells_by_period: dict[tuple[s
         led.setdefault(t.lead_unit, []).append(t.code)
         for code in t.coordinating_units:
             supported.setdefault(code, []).append(t.code)
-    own_by_unit: dict[str, list[Update]] = {}
-    for upd in updates:
-        own_by_unit.setdefault(upd.unit, []).append(upd)
+    own_by_unit: dict[str, dict[str, Update]] = {}
+    for (unit, task), state in states.unit_state.items():
+        if task in tasks_by_code:
+            own_by_unit.setdefault(unit, {})[task] = state
     units: list[UnitView] = []
     present = {u.code for u in directory.units}
     for u in comp.directory.units:  # the lists' units and the archived ones (their history stays)
@@ -306,8 +360,7 @@ def _units(directory: Directory, comp: Compliance, cells_by_period: dict[tuple[s
             uv.rates_by_kind[k] = r
         uv.calendar = [c for c in uv.cells.get("daily", []) if date.fromisoformat(c.period) >= window_start]
         uv.latest = latest_by_unit.get(u.code, [])
-        uv.own_last = {code: upd for code, upd in newest_by_task(own_by_unit.get(u.code, [])).items()
-                       if code in tasks_by_code}
+        uv.own_last = own_by_unit.get(u.code, {})
         uv.completed = sum(1 for code in uv.led if tasks_by_code[code].status == "completed")
         uv.overdue = sum(1 for code in uv.led if tasks_by_code[code].overdue)
         units.append(uv)
@@ -344,17 +397,21 @@ def _merge_predecessors(units: list[UnitView]) -> None:
                 dst.rates_by_kind.setdefault(k, Rates()).add(c)
 
 
-def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_days: int) -> Snapshot:
+def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_days: int,
+          held: Held | None) -> Snapshot:
     cal = WorkCalendar(cfg.deadlines, cfg.tz)
     comp = compliance(store, directory, cal, now)
     comp.exemptions = exemptions(cfg)
     today = now.date()
-    updates = _updates(store, cfg.site.show_emails)
+    held = _fold(cfg, store, directory, held)
+    updates = held.updates
+    assert held.states is not None
     report_rows = store.report_rows()
     clean = (lambda v: v) if cfg.site.show_emails else redact
     window = _window(cal, comp, report_rows, now, trend_days)
-    by_task, latest_pair, new_difficulties = _fold_timeline(updates)
-    tasks = _tasks(directory, updates, by_task, today)
+    timeline = held.timeline
+    by_task, latest_pair, new_difficulties = timeline.by_task, timeline.prev_pair, timeline.new_difficulties
+    tasks = _tasks(directory, held.states, by_task, today)
     changes = _deadline_changes(store)
     for tv in tasks:
         tv.deadline_changes = changes.get(tv.info.code, [])
@@ -378,7 +435,7 @@ def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_
             if c.status != "exempt":
                 r.add(c)
         trend.append((d, r))
-    units = _units(directory, comp, cells_by_period, updates, tasks, cur, window.start)
+    units = _units(directory, comp, cells_by_period, updates, held.states, tasks, cur, window.start)
     return Snapshot(
         org_name=cfg.organisation.name,
         title=cfg.site.title,

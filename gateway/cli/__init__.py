@@ -80,8 +80,8 @@ def cmd_build_site(args: argparse.Namespace) -> int:
     inst = _instance(args)
     now = inst.now(_now_arg(args.now))
     refresh(inst, now)
-    res = rebuild_site(inst, now)
-    print(f"Site: {inst.cfg.site_output / 'index.html'} ({res.files} files; "
+    res = rebuild_site(inst, now, full=args.full)
+    print(f"Site: {inst.cfg.site_output / 'index.html'} ({res.files} files, {'all' if res.full else 'only changed pages'} rendered; "
           f"{res.publish.written} changed, {res.publish.unchanged} unchanged)")
     return 0
 
@@ -155,6 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_poll)
 
     sp = with_config(sub.add_parser("build-site", help="rebuild the static site from the database"))
+    sp.add_argument("--full", action="store_true",
+                    help="render every page (by default only the pages that records since the last build touch)")
     sp.set_defaults(func=cmd_build_site)
 
     sp = with_config(sub.add_parser("status", help="today's compliance in the terminal"))

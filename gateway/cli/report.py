@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from gateway.app.export import write_workbook
 from gateway.app.report import parse_span, write_report
 from gateway.cli.common import _instance, _now_arg
 
@@ -19,7 +20,21 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    inst = _instance(args)
+    done = write_workbook(inst, inst.now(_now_arg(args.now)), Path(args.output) if args.output else None)
+    print(f"{done.path} ({done.reports:,} reports, {done.updates:,} task updates; {done.bytes:,} bytes "
+          f"in {done.seconds:.2f} s)")
+    return 0
+
+
 def register(sub: Any, with_config: Callable[..., argparse.ArgumentParser]) -> None:
+    sp = with_config(sub.add_parser(
+        "export", help="the workbook (.xlsx) of the whole history: units, tasks, every report and task update, "
+                       "difficulty records"))
+    sp.add_argument("--output", "-o", help="file or folder to write (default: bao-cao-tong-hop-toan-bo.xlsx here)")
+    sp.set_defaults(func=cmd_export)
+
     sp = with_config(sub.add_parser(
         "report", help="the formal aggregate report (.docx, Decree 30 layout) of a week, a month or a date range"))
     which = sp.add_mutually_exclusive_group(required=True)

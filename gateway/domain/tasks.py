@@ -31,7 +31,7 @@ U = TypeVar("U", bound=_Update)
 _KEPT = ("status", "progress", "difficulties", "proposals")
 
 
-def _merged(old: U | None, new: U) -> U:
+def merged(old: U | None, new: U) -> U:
     """The newest update with the fields it left blank taken from the same unit's previous state."""
     if old is None:
         return new
@@ -48,7 +48,7 @@ def _by_unit_task(updates: Iterable[U]) -> Iterable[U]:
     state: dict[tuple[str, str], U] = {}
     for u in updates:
         key = (u.unit, u.task)
-        m = _merged(state.get(key), u)
+        m = merged(state.get(key), u)
         state[key] = m
         yield m
 

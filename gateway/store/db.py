@@ -12,6 +12,7 @@ The UNIQUE constraints carry the no-duplicates rules (never check-then-insert): 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -326,10 +327,19 @@ class Store:
             "SELECT id, unit, kind, period, received_at, timeliness, summary FROM reports "
             "ORDER BY received_at, id").fetchall()
 
-    def task_update_rows(self) -> list[tuple[Any, ...]]:
-        """Every task update in arrival order, as tuples in the order of TASK_UPDATE_COLUMNS."""
+    def task_update_rows(self, after_id: int = 0) -> list[tuple[Any, ...]]:
+        """Every task update (with a row id above `after_id`) in arrival order, as tuples in the
+        order of TASK_UPDATE_COLUMNS."""
         return self.db.execute(
-            f"SELECT {', '.join(TASK_UPDATE_COLUMNS)} FROM task_updates ORDER BY received_at, id").fetchall()
+            f"SELECT {', '.join(TASK_UPDATE_COLUMNS)} FROM task_updates WHERE id>? ORDER BY received_at, id",
+            [after_id]).fetchall()
+
+    def task_update_marks(self, upto_id: int) -> tuple[int, str, int]:
+        """(how many task updates have a row id up to `upto_id`, the latest received_at among them,
+        the highest row id): a builder that holds the updates it read checks that none went away."""
+        row = self.db.execute("SELECT count(*), max(received_at), (SELECT max(id) FROM task_updates) "
+                              "FROM task_updates WHERE id<=?", [upto_id]).fetchone()
+        return int(row[0]), row[1] or "", int(row[2] or 0)
 
     def unit_last_updates(self, unit: str) -> dict[str, TaskUpdate]:
         """One unit's newest update of each task, as stored (one row per task, found in SQL: the
@@ -483,6 +493,34 @@ class Store:
                              text: str | None = None, message_pk: int | None = None) -> None:
         self.db.execute("INSERT INTO difficulty_events(difficulty, at, kind, actor, text, message_pk) "
                         "VALUES(?,?,?,?,?,?)", [difficulty, at.isoformat(), kind, actor, text, message_pk])
+
+    def record_marks(self) -> dict[str, Any]:
+        """What a site build saw: per table the highest row id and the number of rows, and each
+        difficulty record's (unit, task, a digest of its row and its events)."""
+        out: dict[str, Any] = {}
+        for table in ("reports", "task_updates", "obligation_records"):
+            n, top = self.db.execute(f"SELECT count(*), coalesce(max(id), 0) FROM {table}").fetchone()
+            out[table] = [int(top), int(n)]
+        digests: dict[str, list[str]] = {}
+        events = dict(self.db.execute("SELECT difficulty, group_concat(id) FROM difficulty_events "
+                                      "GROUP BY difficulty").fetchall())
+        for row in self.db.execute("SELECT id, unit, task, raised_at, * FROM difficulties ORDER BY id").fetchall():
+            digest = hashlib.sha1(repr((row, events.get(row[0]))).encode("utf-8")).hexdigest()[:12]
+            digests[str(row[0])] = [row[1], row[2], digest, row[3]]
+        out["difficulties"] = digests
+        out["difficulty_events"] = int(self.db.execute("SELECT coalesce(max(id), 0) FROM difficulty_events")
+                                       .fetchone()[0])
+        return out
+
+    def first_event_after(self, after_id: int) -> str | None:
+        """The earliest `at` among the difficulty events with an id above `after_id`."""
+        row = self.db.execute("SELECT min(at) FROM difficulty_events WHERE id>?", [after_id]).fetchone()
+        return row[0] if row else None
+
+    def rows_upto(self, table: str, upto_id: int) -> int:
+        """How many rows of `table` have an id up to `upto_id` (fewer than before: some went away)."""
+        assert table in ("reports", "task_updates", "obligation_records")
+        return int(self.db.execute(f"SELECT count(*) FROM {table} WHERE id<=?", [upto_id]).fetchone()[0])
 
     def difficulty_events(self) -> list[dict[str, Any]]:
         return list(self.db.query("SELECT * FROM difficulty_events ORDER BY difficulty, at, id"))

@@ -1,0 +1,221 @@
+"""The incremental site (issue 13): a build that renders only the pages new records touch must
+publish exactly the files a full build would — same paths, same bytes — at every build.
+
+Every build the gateway makes incrementally is checked against a full render of the same snapshot
+on the same previous build, made just before it. The scenarios: the province's reports delivered
+one at a time across a week (late reports, a second report for a period, a weekly report, the
+hostile text), an Office action on a difficulty record, a reprocess (a full build), and the whole
+simulated month of the working group's loop through `baocao run` on a stepping clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from gateway.app import difficulties, service
+from gateway.app import snapshot as snapshot_mod
+from gateway.app.service import poll, rebuild_site
+from site_builder import build, search
+from site_builder.changes import Changes
+from site_builder.publish import current_build
+from site_builder.snapshot import Snapshot
+from site_builder.theme import Theme
+from tests.helpers import at, deliver_eml, eml, make_instance
+from tests.site_data import NOW, TASKS_CSV_EXTRA, mails
+
+
+class Checker:
+    def __init__(self) -> None:
+        self.incremental = 0
+        self.full = 0
+        self.written: list[int] = []
+        self.rendered_all = 0
+
+
+@pytest.fixture
+def checked(monkeypatch: pytest.MonkeyPatch) -> Iterator[Checker]:
+    """Every incremental build compared, file by file, with a full render of the same data."""
+    real = build.build_site
+    stats = Checker()
+
+    def build_site(snap: Snapshot, output: Path, theme: Theme, keep: int = 3,
+                   changes: Changes | None = None) -> build.BuildResult:
+        previous = current_build(output.absolute())
+        if changes is None or previous is None:
+            stats.full += 1
+            return real(snap, output, theme, keep, changes)
+        expected = build.render(snap, theme, previous)
+        stats.rendered_all = len(expected)
+        if snap.search:
+            expected.update(search.index(expected))
+        res = real(snap, output, theme, keep, changes)
+        assert not res.full
+        stats.incremental += 1
+        stats.written.append(res.rendered)
+        got = {p.relative_to(res.publish.build_dir).as_posix(): p for p in res.publish.build_dir.rglob("*")
+               if p.is_file()}
+        assert sorted(set(got) ^ set(expected)) == [], "files missing or extra"
+        differ = sorted(rel for rel, p in got.items() if p.read_bytes() != expected[rel])
+        assert differ == [], f"incremental build at {snap.now} differs from the full one in {differ}"
+        return res
+
+    monkeypatch.setattr(service, "build_site", build_site)
+    yield stats
+
+
+def _rewritten(before: Path | None, after: Path) -> list[str]:
+    assert before is not None
+    return sorted(p.relative_to(after).as_posix() for p in after.rglob("*") if p.is_file()
+                  and not ((before / p.relative_to(after)).exists()
+                           and (before / p.relative_to(after)).stat().st_ino == p.stat().st_ino))
+
+
+def _province(path: Path):  # noqa: ANN202
+    inst = make_instance(path)
+    with (path / "tasks.csv").open("a", encoding="utf-8") as f:
+        f.write(TASKS_CSV_EXTRA)
+    return inst
+
+
+def test_incremental_builds_equal_full_ones_through_a_week_of_mail(tmp_path: Path, checked: Checker) -> None:
+    inst = _province(tmp_path / "p")
+    items = mails()
+    # The same data again later in the week: a late report for a past day, and a second report
+    # for a period (the later supersedes it), a coordinating unit's word, a "nothing new".
+    items += [
+        ("daumoi@congan.example.gov.vn", "Báo cáo ngày 21/05 (bổ sung)",
+         "Đơn vị: CAT\nLoại báo cáo: Ngày\nKỳ báo cáo: 21/05/2025\n\nNhiệm vụ: NV02\nTình trạng: Đang thực hiện\n"
+         "Tiến độ: 40%\nKết quả: Báo cáo bổ sung ngày 21.\nKhó khăn, vướng mắc: Không\n", "2025-05-23 11:30"),
+        ("daumoi@skhcn.example.gov.vn", "Báo cáo ngày 23/05",
+         "Đơn vị: SKHCN\nLoại báo cáo: Ngày\nKỳ báo cáo: 23/05/2025\n\nNhiệm vụ: NV02\nTình trạng: Đang thực hiện\n"
+         "Tiến độ: 25%\nKết quả: Phối hợp với Công an tỉnh.\n", "2025-05-23 12:00"),
+        ("daumoi@congan.example.gov.vn", "Báo cáo ngày 23/05",
+         "Đơn vị: CAT\nLoại báo cáo: Ngày\nKỳ báo cáo: 23/05/2025\n\nNhiệm vụ: NV04\nTình trạng: Hoàn thành\n"
+         "Tiến độ: 100%\nKết quả: Đã kết nối chính thức.\nKhó khăn, vướng mắc: Không\n", "2025-05-23 12:30"),
+    ]
+    items.sort(key=lambda it: it[3])
+    held = snapshot_mod.Held()  # as `baocao run` holds it
+    for i, (sender, subject, body, when) in enumerate(items):
+        raw = eml(sender, subject, body, message_id=f"<inc{i}@site.test>",
+                  date=at(when).strftime("%a, %d %b %Y %H:%M:%S +0700"))
+        deliver_eml(inst, raw, f"inc{i:03d}.eml", at(when))
+        res = poll(inst, at(when), build=False)
+        assert res.batch.outcomes.get("accepted") == 1, (subject, res.batch.outcomes)
+        rebuild_site(inst, at(when) + timedelta(minutes=1), held=held)
+    # The Office closes a difficulty record: only that record's pages change, incrementally.
+    rows = inst.store.difficulties(("open", "in_progress", "needs_decision", "answered"))
+    assert rows
+    difficulties.close(inst, rows[0]["id"], "Đã xử lý tại cuộc họp giao ban.", at("2025-05-23 16:50"))
+    rebuild_site(inst, at("2025-05-23 16:51"), held=held)
+    # Nothing new: an incremental build that writes nothing.
+    before = current_build(inst.cfg.site_output.absolute())
+    res = rebuild_site(inst, at("2025-05-23 16:52"), held=held)
+    assert not res.full and res.publish.written == 0, _rewritten(before, res.publish.build_dir)
+    # The next morning: a full build (the day changed: cells turned missing, days left moved).
+    res = rebuild_site(inst, NOW + timedelta(hours=15), held=held)
+    assert res.full
+    # Most of the same-day builds were incremental and made fewer files than a full one (on three
+    # units and four tasks most pages are lists: the next test measures a larger instance).
+    assert checked.incremental >= 6, (checked.incremental, checked.full)
+    assert max(checked.written) < checked.rendered_all, (checked.written, checked.rendered_all)
+
+
+def test_a_rewritten_record_makes_a_full_build(tmp_path: Path, checked: Checker) -> None:
+    from gateway.app.reprocess import reprocess
+
+    inst = _province(tmp_path / "p")
+    for i, (sender, subject, body, when) in enumerate(mails()[:3]):
+        deliver_eml(inst, eml(sender, subject, body, message_id=f"<rw{i}@site.test>"), f"rw{i}.eml", at(when))
+    poll(inst, at("2025-05-20 15:25"))
+    full_before = checked.full
+    pk = inst.store.db.execute("SELECT min(id) FROM messages").fetchone()[0]
+    reprocess(inst, pk, at("2025-05-20 15:30"))  # read again: its rows removed and written anew
+    assert checked.full == full_before + 1
+    res = rebuild_site(inst, at("2025-05-20 15:31"))
+    assert not res.full
+
+
+def test_the_full_rebuild_is_asked_for_by_name(tmp_path: Path) -> None:
+    inst = _province(tmp_path / "p")
+    sender, subject, body, when = mails()[0]
+    deliver_eml(inst, eml(sender, subject, body, message_id="<f1@site.test>"), "f1.eml", at(when))
+    poll(inst, at(when))
+    assert rebuild_site(inst, at(when) + timedelta(minutes=1)).full is False
+    assert rebuild_site(inst, at(when) + timedelta(minutes=2), full=True).full is True
+
+
+def test_a_month_of_the_loop_builds_incrementally_and_equal(tmp_path: Path, server, monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+                                                             checked: Checker) -> None:
+    from gateway.app.runner import Runner
+    from tests import test_run_month
+
+    monkeypatch.setattr(test_run_month, "RecordingRunner", Runner)  # the real one: it builds the site
+    test_run_month.test_one_simulated_month_of_the_loop(tmp_path, server, monkeypatch)
+    assert checked.incremental >= 5 and checked.full >= 10, (checked.incremental, checked.full)
+
+
+def test_one_report_on_a_larger_instance_renders_only_its_pages(tmp_path: Path, checked: Checker) -> None:
+    """40 units, 30 tasks, 30 working days of history: one new daily report renders its unit's,
+    its task's and its period's pages and the lists, not the other units', tasks' and days'."""
+    import random
+    from datetime import date
+    from datetime import time as dtime
+
+    from bench.site import fill_store, make_lists
+    from gateway.app.instance import Instance
+    from gateway.app.scaffold import init_instance
+    from gateway.config import load
+    from gateway.domain.calendar import WorkCalendar
+
+    rng = random.Random(5)
+    units, tasks = make_lists(40, 30, rng)
+    init_instance(tmp_path / "big", units=units, tasks=tasks)
+    inst = Instance(load(tmp_path / "big" / "baocao.toml"))
+    days = WorkCalendar(inst.cfg.deadlines, inst.cfg.tz).working_days(date(2025, 4, 1), date(2025, 6, 1))[:30]
+    fill_store(inst, days, rng)
+    last = days[-1]
+    service.refresh(inst, at(f"{last} 15:00"))  # the history's difficulty records (inserted directly)
+    rebuild_site(inst, at(f"{last} 15:00"))
+    by_code = {u.code: u for u in inst.directory.units}
+    t0 = next(t for t in inst.directory.tasks if "daily" in by_code[t.lead_unit].reports)
+    unit, task = by_code[t0.lead_unit], t0.code
+    body = (f"Đơn vị: {unit.code}\nLoại báo cáo: Ngày\nKỳ báo cáo: {last:%d/%m/%Y}\n\nNhiệm vụ: {task}\n"
+            "Tình trạng: Đang thực hiện\nTiến độ: 99%\nKết quả: Báo cáo bổ sung.\nKhó khăn, vướng mắc: Mới phát sinh.\n")
+    when = datetime_at(last, dtime(15, 30), inst)
+    deliver_eml(inst, eml(unit.emails[0], "Báo cáo ngày", body, message_id="<big1@site.test>"), "big1.eml", when)
+    assert poll(inst, when, build=False).batch.outcomes == {"accepted": 1}
+    res = rebuild_site(inst, when + timedelta(minutes=1))
+    assert not res.full and checked.incremental == 1
+    assert res.rendered < 0.25 * checked.rendered_all, (res.rendered, checked.rendered_all)  # the lists: ~45
+    site = res.publish.build_dir
+    assert "Báo cáo bổ sung." in (site / f"don-vi/{unit.code}.html").read_text(encoding="utf-8")
+    assert "Báo cáo bổ sung." in (site / f"nhiem-vu/{task}.html").read_text(encoding="utf-8")
+
+
+def datetime_at(day, t, inst):  # noqa: ANN001, ANN201
+    from datetime import datetime
+
+    return datetime.combine(day, t, inst.cfg.tz)
+
+
+def test_the_whole_history_workbook_is_made_on_demand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    from gateway.cli import main
+    from tests.site_data import build_province
+
+    inst = build_province(tmp_path / "p")
+    out = tmp_path / "all.xlsx"
+    assert main(["export", "--config", str(inst.cfg.path), "--now", NOW.isoformat(), "-o", str(out)]) == 0
+    assert "10 reports, 11 task updates" in capsys.readouterr().out
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Đơn vị", "Nhiệm vụ", "Báo cáo", "Cập nhật nhiệm vụ", "Khó khăn, vướng mắc"]
+    assert wb["Báo cáo"].max_row == 11 and wb["Cập nhật nhiệm vụ"].max_row == 12
+    # The site keeps the month's files, and the whole-history CSV joined from them.
+    site = inst.cfg.site_output.resolve()
+    month = (site / "du-lieu/thang-2025-05/cap-nhat.csv").read_bytes()
+    assert (site / "du-lieu/cap-nhat.csv").read_bytes() == month  # one month: the same rows
+    assert "thang-2025-05/cap-nhat.csv" in (site / "du-lieu/index.html").read_text(encoding="utf-8")
