@@ -38,7 +38,7 @@ import jinja2  # noqa: E402
 from gateway.app import snapshot  # noqa: E402
 from gateway.app.instance import Instance  # noqa: E402
 from gateway.app.scaffold import init_instance  # noqa: E402
-from gateway.app.service import poll, rebuild_site  # noqa: E402
+from gateway.app.service import poll, rebuild_site, refresh  # noqa: E402
 from gateway.config import load  # noqa: E402
 from gateway.domain.calendar import WorkCalendar  # noqa: E402
 from gateway.mail.sources.maildir import deliver  # noqa: E402
@@ -197,9 +197,11 @@ def main() -> int:
         print(f"Province-year: {args.units} units, {args.tasks} tasks, {len(days)} working days "
               f"({days[0]:%d/%m/%Y}–{days[-1]:%d/%m/%Y}): {n_reports} reports, {n_updates} task updates "
               f"(inserted directly in {time.perf_counter() - t:.1f} s)")
-        now = datetime.combine(days[-1], dtime(17, 0), inst.cfg.tz)
+        # After the last inserted report (some arrive until 18:00): later mail is in arrival order.
+        now = datetime.combine(days[-1], dtime(18, 30), inst.cfg.tz)
 
         # 1. The full rebuild, exactly as `baocao build-site` does it, into an empty output.
+        refresh(inst, now)  # the difficulty records of the history inserted above (as `build-site` does)
         held = snapshot.Held()  # as `baocao run` keeps it between builds
         c0, t = _cpu(), time.perf_counter()
         res = rebuild_site(inst, now, held=held)
@@ -255,8 +257,8 @@ def main() -> int:
         print(f"\nOne new report ({unit.code}, task {', '.join(mine) or '–'}): poll {t_poll:.2f} s, "
               f"incremental rebuild {one:.2f} s (target ≤ 0.5 s; {'full' if site.full else 'changed pages'}): "
               f"rendered {site.rendered}, rewrote {site.publish.written} of {site.files} files:")
-        for c in changed:
-            print(f"  {c}")
+        pages = [c for c in changed if not c.startswith("pagefind/")]
+        print(f"  {', '.join(pages)}" + (f"; and {len(changed) - len(pages)} search index files" if len(pages) < len(changed) else ""))
         t = time.perf_counter()
         again = rebuild_site(inst, later + timedelta(seconds=2), full=True, held=held)
         print(f"\n`build-site --full` on the same data: {time.perf_counter() - t:.2f} s "

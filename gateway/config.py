@@ -126,6 +126,9 @@ class Site(_Strict):
     show_emails: bool = False
     help_contact: str = ""  # whom a focal point asks (the guide shows it), e.g. "Chị Lan, 0256 3822 xxx"
     search: bool = True  # the Pagefind full-text index (skipped when the pagefind binary is absent)
+    # An incremental build re-indexes the search at most this often (Pagefind indexes every page:
+    # seconds at a province-year); the pages themselves follow every batch. Full builds always do.
+    search_interval: float = Field(60.0, ge=0)
 
 
 class Exemption(_Strict):

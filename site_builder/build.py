@@ -63,6 +63,7 @@ class BuildResult:
     publish: PublishResult
     full: bool = True  # every page rendered (else only those the changes touch)
     rendered: int = 0  # pages and exports made by this build (the others were kept from the previous one)
+    indexed: bool = False  # the search index was made again (else the published one was kept)
 
 
 class _Helpers:
@@ -421,23 +422,28 @@ def _feed(env: jinja2.Environment, snap: Snapshot, h: _Helpers) -> bytes:
     ).encode("utf-8")
 
 
-def build_site(snap: Snapshot, output: Path, theme: Theme, keep: int = 3, changes: Changes | None = None) -> BuildResult:
+def build_site(snap: Snapshot, output: Path, theme: Theme, keep: int = 3, changes: Changes | None = None,
+               reindex: bool = True) -> BuildResult:
     """Build and publish the site. With `changes` (what is new since the published build), only
-    the pages they touch are rendered and every other file is kept from that build."""
+    the pages they touch are rendered and every other file is kept from that build; then the
+    search index is made again only when `reindex` (else the published one is kept)."""
     previous = current_build(output.absolute())
     only = affected(snap, changes) if changes is not None and previous is not None else None
     files = render(snap, theme, previous, only)
     rendered = len(files)
     carry: list[str] = []
     if only is not None and previous is not None:
-        carry = [rel for rel in _files_of(previous) if rel not in files and not rel.startswith(search.OUTPUT + "/")]
-    if snap.search:
+        carry = [rel for rel in _files_of(previous) if rel not in files
+                 and (not reindex or not rel.startswith(search.OUTPUT + "/"))]
+    indexed = False
+    if snap.search and (only is None or reindex):
+        indexed = True
         if only is None or previous is None:
             files.update(search.index(files))
         else:
             files.update(search.refresh(files, carry, previous))
     return BuildResult(len(files) + len(carry), publish(files, output, keep=keep, stamp=snap.now, carry=carry),
-                       full=only is None, rendered=rendered)
+                       full=only is None, rendered=rendered, indexed=indexed)
 
 
 def _files_of(build: Path) -> list[str]:

@@ -94,7 +94,10 @@ def state_tables(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None
 
 def month_of(received_at: datetime, snap: Snapshot) -> str:
     """The month (YYYY-MM, in the instance's zone) a report or an update was received in."""
-    return f"{received_at.astimezone(snap.now.tzinfo):%Y-%m}"
+    tz = snap.now.tzinfo
+    if tz is not None and received_at.utcoffset() == tz.utcoffset(received_at):  # stored in the zone: no conversion
+        return f"{received_at.year}-{received_at.month:02d}"
+    return f"{received_at.astimezone(tz):%Y-%m}"
 
 
 def history_tables(snap: Snapshot, months: set[str] | None = None) -> dict[str, list[Table]]:

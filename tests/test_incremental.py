@@ -33,6 +33,11 @@ class Checker:
         self.full = 0
         self.written: list[int] = []
         self.rendered_all = 0
+        self.kept_index = 0
+
+
+def _tree(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
 
 
 @pytest.fixture
@@ -42,21 +47,27 @@ def checked(monkeypatch: pytest.MonkeyPatch) -> Iterator[Checker]:
     stats = Checker()
 
     def build_site(snap: Snapshot, output: Path, theme: Theme, keep: int = 3,
-                   changes: Changes | None = None) -> build.BuildResult:
+                   changes: Changes | None = None, reindex: bool = True) -> build.BuildResult:
         previous = current_build(output.absolute())
         if changes is None or previous is None:
             stats.full += 1
-            return real(snap, output, theme, keep, changes)
+            return real(snap, output, theme, keep, changes, reindex)
         expected = build.render(snap, theme, previous)
         stats.rendered_all = len(expected)
         if snap.search:
             expected.update(search.index(expected))
-        res = real(snap, output, theme, keep, changes)
+        res = real(snap, output, theme, keep, changes, reindex)
         assert not res.full
         stats.incremental += 1
         stats.written.append(res.rendered)
         got = {p.relative_to(res.publish.build_dir).as_posix(): p for p in res.publish.build_dir.rglob("*")
                if p.is_file()}
+        if not res.indexed:  # the search index kept from the last build ([site] search_interval)
+            stats.kept_index += 1
+            old = {rel for rel in _tree(previous) if rel.startswith("pagefind/")}
+            assert {rel for rel in got if rel.startswith("pagefind/")} == old
+            got = {rel: p for rel, p in got.items() if not rel.startswith("pagefind/")}
+            expected = {rel: b for rel, b in expected.items() if not rel.startswith("pagefind/")}
         assert sorted(set(got) ^ set(expected)) == [], "files missing or extra"
         differ = sorted(rel for rel, p in got.items() if p.read_bytes() != expected[rel])
         assert differ == [], f"incremental build at {snap.now} differs from the full one in {differ}"
@@ -82,6 +93,7 @@ def _province(path: Path):  # noqa: ANN202
 
 def test_incremental_builds_equal_full_ones_through_a_week_of_mail(tmp_path: Path, checked: Checker) -> None:
     inst = _province(tmp_path / "p")
+    inst.cfg.site.search_interval = 0  # the search index too, at every build
     items = mails()
     # The same data again later in the week: a late report for a past day, and a second report
     # for a period (the later supersedes it), a coordinating unit's word, a "nothing new".
@@ -178,6 +190,7 @@ def test_one_report_on_a_larger_instance_renders_only_its_pages(tmp_path: Path, 
     fill_store(inst, days, rng)
     last = days[-1]
     service.refresh(inst, at(f"{last} 15:00"))  # the history's difficulty records (inserted directly)
+    inst.cfg.site.search_interval = 3600  # the index made at 15:00 is kept by the next build
     rebuild_site(inst, at(f"{last} 15:00"))
     by_code = {u.code: u for u in inst.directory.units}
     t0 = next(t for t in inst.directory.tasks if "daily" in by_code[t.lead_unit].reports)
@@ -188,7 +201,7 @@ def test_one_report_on_a_larger_instance_renders_only_its_pages(tmp_path: Path, 
     deliver_eml(inst, eml(unit.emails[0], "Báo cáo ngày", body, message_id="<big1@site.test>"), "big1.eml", when)
     assert poll(inst, when, build=False).batch.outcomes == {"accepted": 1}
     res = rebuild_site(inst, when + timedelta(minutes=1))
-    assert not res.full and checked.incremental == 1
+    assert not res.full and checked.incremental == 1 and checked.kept_index == 1
     assert res.rendered < 0.25 * checked.rendered_all, (res.rendered, checked.rendered_all)  # the lists: ~45
     site = res.publish.build_dir
     assert "Báo cáo bổ sung." in (site / f"don-vi/{unit.code}.html").read_text(encoding="utf-8")

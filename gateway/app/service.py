@@ -56,7 +56,8 @@ def rebuild_site(inst: Instance, now: datetime, *, full: bool = False,
     long-running builder's fold of the task updates, resumed here."""
     p = site_marks.plan(inst, now, full)
     snap = snapshot.take(inst.cfg, inst.store, inst.directory, now, held=held)
-    result = build_site(snap, inst.cfg.site_output, inst.theme, keep=inst.cfg.site.keep_builds, changes=p.changes)
+    result = build_site(snap, inst.cfg.site_output, inst.theme, keep=inst.cfg.site.keep_builds, changes=p.changes,
+                        reindex=p.reindex)
     site_marks.record(inst, p, result.publish.build_dir)
     inst.store.set_meta("site_built_at", now.isoformat())
     log.debug("site build (%s): %d files written", p.reason or "incremental", result.publish.written)

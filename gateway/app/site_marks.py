@@ -34,6 +34,7 @@ class Plan:
     marks: dict[str, Any]  # this build's (stored after it is published)
     changes: Changes | None  # None: a full build
     reason: str  # why a full build ("" for an incremental one)
+    reindex: bool = True  # make the search index again ([site] search_interval since the last one)
 
 
 def _fingerprint(inst: Instance) -> str:
@@ -62,7 +63,7 @@ def plan(inst: Instance, now: datetime, full: bool = False) -> Plan:
     build's changes too (rendered twice, never missed)."""
     store = inst.store
     marks = {"at": now.isoformat(), "today": now.date().isoformat(), "fingerprint": _fingerprint(inst),
-             **store.record_marks()}
+             "indexed_at": now.isoformat(), **store.record_marks()}
     if full:
         return Plan(marks, None, "asked")
     try:
@@ -97,7 +98,10 @@ def plan(inst: Instance, now: datetime, full: bool = False) -> Plan:
     if first:
         times.append(first)
     since = min((datetime.fromisoformat(t) for t in times), default=None)
-    return Plan(marks, Changes(prev["reports"][0], prev["task_updates"][0], touched, since), "")
+    last_index = prev.get("indexed_at")
+    reindex = not last_index or (now - datetime.fromisoformat(last_index)).total_seconds() >= inst.cfg.site.search_interval
+    marks["indexed_at"] = now.isoformat() if reindex else last_index
+    return Plan(marks, Changes(prev["reports"][0], prev["task_updates"][0], touched, since), "", reindex)
 
 
 def _deadline_between(inst: Instance, since: str | None, now: datetime) -> bool:
