@@ -114,3 +114,33 @@ def test_a_form_returned_unchanged_is_recognised(tmp_path: Path) -> None:
         assert sum(told in b for b in bodies) == 1  # the second receipt says so, the first does not
     finally:
         inst.close()
+
+
+def test_the_site_is_built_in_a_process_of_its_own(tmp_path: Path) -> None:
+    """`baocao run` on the real clock: the builds run in a builder process (its own interpreter),
+    incrementally after the first, and the service's receipts never wait for them."""
+    import os
+
+    inst = make_instance(tmp_path / "i")
+    r = Runner(inst, SystemClock(inst.cfg.tz), interval=0.1, site_process=True)
+    try:
+        _deliver(r, SKHCN, "SKHCN", "a")
+        r.tick()
+        assert len(_outbox(inst)) == 1
+        page = inst.cfg.site_output / "don-vi" / "SKHCN.html"
+        deadline = time.monotonic() + 60
+        while not page.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert page.exists(), "the builder process published the site"
+        assert r._process is not None and r._process._proc.pid != os.getpid()  # noqa: SLF001
+        r.join_builds(60)  # the first build ended; a second report is built incrementally
+        _deliver(r, CAT, "CAT", "b")
+        r.tick()
+        r.join_builds(60)
+        assert r.counts["site_builds"] == 2
+        marks = inst.store.get_meta("site_marks")
+        assert marks and '"reports": [2, 2]' in marks
+        assert "60%" in (inst.cfg.site_output / "don-vi" / "CAT.html").read_text(encoding="utf-8")
+    finally:
+        r.join_builds(60)
+        inst.close()

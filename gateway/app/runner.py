@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from types import FrameType
 from typing import Any
@@ -33,6 +34,7 @@ from gateway.app.instance import Instance
 from gateway.app.lists import list_paths, load_directory
 from gateway.app.pipeline import run_batch
 from gateway.app.service import rebuild_site, send_outbox
+from gateway.app.site_process import SiteProcess
 from gateway.domain.schedule import WARNING_TIME, events_between, next_event
 from gateway.errors import UserError
 
@@ -49,11 +51,15 @@ class _Interrupted(Exception):
 
 class Runner:
     def __init__(self, inst: Instance, clock: Clock, *, interval: float = 60.0, build_site: bool = True,
-                 stop: threading.Event | None = None, background_builds: bool = False) -> None:
+                 stop: threading.Event | None = None, background_builds: bool = False,
+                 site_process: bool = False) -> None:
         self.inst = inst
         # `baocao run`: the site is rebuilt in a thread of its own, so that a long rebuild never
         # delays the next batch's receipts; one build at a time, a request during it runs after it.
-        self.background_builds = background_builds
+        # With `site_process` that thread only drives a builder process (gateway.app.site_process).
+        self.background_builds = background_builds or site_process
+        self.site_process = site_process
+        self._process: SiteProcess | None = None
         self._builder: threading.Thread | None = None
         self._build_pending: datetime | None = None
         self._held = snapshot.Held()  # the builder's fold of the task updates, kept between builds
@@ -176,19 +182,38 @@ class Runner:
         self._builder.start()
 
     def _build_in_thread(self, now: datetime) -> None:
+        if self.site_process:
+            self._builds(self._build_in_process, now)
+            return
         # A connection of its own: SQLite connections are not shared between threads. The lists
         # are the service's (read only).
         inst = Instance(self.inst.cfg)
         inst.__dict__["directory"] = self.inst.directory
         try:
-            self._build_with(inst, now)
-            # A build asked for while this one ran starts now, not at the next tick (which may
-            # be a whole interval away while IDLE waits for mail).
-            while self._build_pending is not None and not self.stop.is_set():
-                pending, self._build_pending = self._build_pending, None
-                self._build_with(inst, max(pending, self.clock.now()))
+            self._builds(lambda at: self._build_with(inst, at), now)
         finally:
             inst.close()
+
+    def _builds(self, build: Callable[[datetime], None], now: datetime) -> None:
+        build(now)
+        # A build asked for while this one ran starts now, not at the next tick (which may be a
+        # whole interval away while IDLE waits for mail).
+        while self._build_pending is not None and not self.stop.is_set():
+            pending, self._build_pending = self._build_pending, None
+            build(max(pending, self.clock.now()))
+
+    def _build_in_process(self, now: datetime) -> None:
+        try:
+            if self._process is None:
+                self._process = SiteProcess(self.inst.cfg)
+            res = self._process.build(now)
+        except Exception:  # noqa: BLE001 - a broken site must not stop mail handling
+            log.exception("site rebuild failed")
+            if self._process is not None and not self._process.alive:
+                self._process = None  # started again for the next build
+            return
+        self._count("site_builds")
+        log.info("site rebuilt (%s): %d files changed", "full" if res.full else "changed pages", res.written)
 
     def _build_with(self, inst: Instance, now: datetime) -> None:
         try:
@@ -203,6 +228,9 @@ class Runner:
         """Wait for a background site build to finish (at the end of the service)."""
         if self._builder is not None:
             self._builder.join(timeout)
+        if self._process is not None:
+            self._process.close()
+            self._process = None
 
     def _flush(self, now: datetime) -> None:
         if not self.inst.store.due_outbox(now, 1):

@@ -22,10 +22,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not args.verbose_off:
         logging.getLogger().setLevel(logging.INFO)
     interval = args.interval or (inst.cfg.imap.poll_seconds if inst.cfg.mail.source == "imap" else 10.0)
-    # On the real clock the site is built beside the mail (receipts never wait for it); a stepped
-    # or sped-up clock (tests, the demo) keeps one step = mail, clock, site, in order.
+    # On the real clock the site is built beside the mail, in a process of its own (receipts never
+    # wait for it); a stepped or sped-up clock (tests, the demo) keeps one step = mail, clock,
+    # site, in order.
+    real = args.speed is None and not args.step
     runner = Runner(inst, make_clock(inst, now, args.speed, args.step), interval=interval,
-                    build_site=not args.no_site, background_builds=args.speed is None and not args.step)
+                    build_site=not args.no_site, background_builds=real, site_process=real)
     old = {s: signal.signal(s, runner.interrupt) for s in (signal.SIGTERM, signal.SIGINT)}
     try:
         runner.run(until=until)
