@@ -176,6 +176,7 @@ class _Pages:
     def __init__(self, snap: Snapshot, theme: Theme, previous: Path | None, only: Affected | None = None) -> None:
         self.snap, self.theme, self.previous = snap, theme, previous
         self.only = only  # None: every page
+        self.months = exports.months_in(snap)  # the history exports' months (the data page lists them)
         self.labels = theme.messages
         self.helpers = _Helpers(snap, self.labels)
         self.env = _env(theme, self.helpers)
@@ -315,7 +316,7 @@ def _archive_data_static(w: _Pages) -> None:
         if w.only is None or (pv.kind, pv.period) in w.only.periods:
             w.page(archive_path(pv.kind, pv.period), "period.html.j2", pv=pv)
     w.page(SEARCH, "search.html.j2")
-    w.page("du-lieu/index.html", "data.html.j2", months=exports.months_in(w.snap), current_month=f"{w.snap.today:%Y-%m}")
+    w.page("du-lieu/index.html", "data.html.j2", months=w.months, current_month=f"{w.snap.today:%Y-%m}")
     w.files["du-lieu/kho-khan.atom"] = _feed(w.env, w.snap, w.helpers)
     if w.only is None:  # an incremental build keeps them (a new theme is a full build)
         for rel, data in w.theme.static_files().items():
@@ -341,12 +342,12 @@ def render(snap: Snapshot, theme: Theme, previous: Path | None = None, only: Aff
             return None
 
     months = only.months if only is not None else None
+    w = _Pages(snap, theme, previous, only)
 
     def export() -> dict[str, bytes]:
-        return exports.exports(snap, theme.messages, months, old_bytes if only is not None else None)
+        return exports.exports(snap, theme.messages, months, old_bytes if only is not None else None, w.months)
 
     def pages() -> dict[str, bytes]:
-        w = _Pages(snap, theme, previous, only)
         _overview_units_tasks(w)
         _guide(w)
         _archive_data_static(w)
@@ -423,20 +424,26 @@ def _feed(env: jinja2.Environment, snap: Snapshot, h: _Helpers) -> bytes:
 
 
 def build_site(snap: Snapshot, output: Path, theme: Theme, keep: int = 3, changes: Changes | None = None,
-               reindex: bool = True) -> BuildResult:
+               reindex: bool = True, index: dict[str, bytes] | None = None) -> BuildResult:
     """Build and publish the site. With `changes` (what is new since the published build), only
-    the pages they touch are rendered and every other file is kept from that build; then the
-    search index is made again only when `reindex` (else the published one is kept)."""
+    the pages they touch are rendered and every other file is kept from that build. The search
+    index is made here when `reindex`; else `index` (made beside, from an earlier build) is
+    published, or the published one is kept."""
     previous = current_build(output.absolute())
     only = affected(snap, changes) if changes is not None and previous is not None else None
     files = render(snap, theme, previous, only)
     rendered = len(files)
     carry: list[str] = []
-    if only is not None and previous is not None:
+    keep_index = not reindex and index is None  # the published index stays
+    if previous is not None and (only is not None or keep_index):
         carry = [rel for rel in _files_of(previous) if rel not in files
-                 and (not reindex or not rel.startswith(search.OUTPUT + "/"))]
+                 and (only is not None or rel.startswith(search.OUTPUT + "/"))
+                 and (keep_index or not rel.startswith(search.OUTPUT + "/"))]
     indexed = False
-    if snap.search and (only is None or reindex):
+    if index is not None and snap.search:
+        indexed = True
+        files.update(index)
+    elif snap.search and reindex:
         indexed = True
         if only is None or previous is None:
             files.update(search.index(files))

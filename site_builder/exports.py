@@ -233,14 +233,17 @@ def month_dir(month: str) -> str:
 
 
 def months_in(snap: Snapshot) -> list[str]:
-    """Every month with reports or updates, oldest first."""
+    """Every month with reports or updates, oldest first. An update is received with its report
+    (the same instant): only one whose report is not in the snapshot is looked at."""
     found = {month_of(datetime.fromisoformat(r["received_at"]), snap) for r in snap.reports}
-    found |= {month_of(u.received_at, snap) for u in snap.updates}
+    ids = {r["id"] for r in snap.reports}
+    found |= {month_of(u.received_at, snap) for u in snap.updates if u.report_id not in ids}
     return sorted(found)
 
 
 def exports(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None, months: set[str] | None = None,
-            previous: Callable[[str], bytes | None] | None = None) -> dict[str, bytes]:
+            previous: Callable[[str], bytes | None] | None = None, all_months: list[str] | None = None
+            ) -> dict[str, bytes]:
     """The export files. With `months`, only those months' history files are made and the other
     months' files are taken from `previous` (the published build's bytes, by path); the
     whole-history files are joined from the months' files either way."""
@@ -259,7 +262,7 @@ def exports(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None, mon
             files[f"{month_dir(m)}/bao-cao-thang.xlsx"] = to_xlsx(ts, labels)
     now = history.get(current) or [_report_table([]), _update_table([])]
     files[WORKBOOK] = to_xlsx([state[0], state[1], now[0], now[1], state[2]], labels)
-    all_months = months_in(snap)
+    all_months = all_months if all_months is not None else months_in(snap)
     for stem in HISTORY:
         parts = {}
         for ext in ("csv", "json"):

@@ -86,3 +86,14 @@ def refresh(files: dict[str, bytes], carried: list[str], previous: Path) -> dict
             if _MARK in data:
                 pages[rel] = data
     return index(pages)
+
+
+def index_build(build: Path) -> dict[str, bytes]:
+    """The index of a published build folder's marked pages (made beside the next builds: the
+    pages are published first, the index joins a later build)."""
+    pages = {}
+    for p in build.rglob("*.html"):
+        data = p.read_bytes()
+        if _MARK in data:
+            pages[p.relative_to(build).as_posix()] = data
+    return index(pages)

@@ -47,8 +47,10 @@ def checked(monkeypatch: pytest.MonkeyPatch) -> Iterator[Checker]:
     stats = Checker()
 
     def build_site(snap: Snapshot, output: Path, theme: Theme, keep: int = 3,
-                   changes: Changes | None = None, reindex: bool = True) -> build.BuildResult:
+                   changes: Changes | None = None, reindex: bool = True,
+                   index: dict[str, bytes] | None = None) -> build.BuildResult:
         previous = current_build(output.absolute())
+        assert index is None  # made beside the builds only in the builder process
         if changes is None or previous is None:
             stats.full += 1
             return real(snap, output, theme, keep, changes, reindex)

@@ -118,7 +118,8 @@ def test_a_form_returned_unchanged_is_recognised(tmp_path: Path) -> None:
 
 def test_the_site_is_built_in_a_process_of_its_own(tmp_path: Path) -> None:
     """`baocao run` on the real clock: the builds run in a builder process (its own interpreter),
-    incrementally after the first, and the service's receipts never wait for them."""
+    incrementally after the first, the search index beside them, and the service's receipts
+    never wait for them."""
     import os
 
     inst = make_instance(tmp_path / "i")
@@ -132,6 +133,12 @@ def test_the_site_is_built_in_a_process_of_its_own(tmp_path: Path) -> None:
         while not page.exists() and time.monotonic() < deadline:
             time.sleep(0.1)
         assert page.exists(), "the builder process published the site"
+        # The search index is made beside (pages first) and published when it is ready.
+        entry = inst.cfg.site_output / "pagefind" / "pagefind-entry.json"
+        while not entry.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert entry.exists(), "the search index followed the pages"
+        assert (inst.cfg.site_output / "don-vi" / "SKHCN.html").read_bytes() == page.read_bytes()
         assert r._process is not None and r._process._proc.pid != os.getpid()  # noqa: SLF001
         r.join_builds(60)  # the first build ended; a second report is built incrementally
         _deliver(r, CAT, "CAT", "b")

@@ -12,9 +12,12 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 from gateway.config import Config
@@ -68,33 +71,89 @@ class SiteProcess:
 
 def _serve(cfg: Config, conn: Connection, level: int) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    from gateway.app import snapshot
     from gateway.app.instance import Instance
-    from gateway.app.lists import list_paths, load_directory
-    from gateway.app.service import rebuild_site
 
     inst = Instance(cfg)
-    held = snapshot.Held()
-
-    def mtimes() -> tuple[float, ...]:
-        return tuple(os.stat(p).st_mtime if p.exists() else 0.0 for p in list_paths(cfg))
-
-    seen = mtimes()
     try:
-        while True:
-            now: Any = conn.recv()
-            if now is None:
-                break
-            try:
-                if mtimes() != seen:  # the lists changed: the service reloads them too
-                    seen = mtimes()
-                    inst.__dict__["directory"] = load_directory(cfg)
-                res = rebuild_site(inst, now, held=held)
-                conn.send(("ok", {"full": res.full, "written": res.publish.written, "rendered": res.rendered}))
-            except Exception as exc:  # noqa: BLE001 - reported to the service, which logs it
-                log.exception("site build failed")
-                conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        _Builder(inst).serve(conn)
     except (EOFError, KeyboardInterrupt):
         pass
     finally:
         inst.close()
+
+
+class _Builder:
+    """Pages first, the search index beside: after a build, when `[site] search_interval` has
+    passed since the last index, Pagefind indexes that build in a thread (a subprocess: the next
+    builds go on meanwhile) and its files join the next build, or are published on their own
+    when no build comes."""
+
+    def __init__(self, inst: Any) -> None:
+        from gateway.app import snapshot
+
+        self.inst, self.cfg = inst, inst.cfg
+        self.held = snapshot.Held()
+        self.seen = self._mtimes()
+        self.indexer: threading.Thread | None = None
+        self.index: dict[str, bytes] | None = None  # made, not yet published
+        self.index_started = -1e18
+        self.built_since_index = True
+
+    def _mtimes(self) -> tuple[float, ...]:
+        from gateway.app.lists import list_paths
+
+        return tuple(os.stat(p).st_mtime if p.exists() else 0.0 for p in list_paths(self.cfg))
+
+    def serve(self, conn: Connection) -> None:
+        while True:
+            if self.index is not None and not conn.poll(0.5):  # an index ready and no build asked for
+                self._build(None)
+                continue
+            if self.indexer is not None and self.indexer.is_alive() and not conn.poll(0.5):
+                continue  # waiting for a build request or the index, whichever comes first
+            now: Any = conn.recv()
+            if now is None:
+                break
+            try:
+                res = self._build(now)
+                conn.send(("ok", {"full": res.full, "written": res.publish.written, "rendered": res.rendered}))
+            except Exception as exc:  # noqa: BLE001 - reported to the service, which logs it
+                log.exception("site build failed")
+                conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        if self.indexer is not None:
+            self.indexer.join(600)
+
+    def _build(self, now: datetime | None) -> Any:
+        from gateway.app.lists import load_directory
+        from gateway.app.service import rebuild_site
+
+        if self._mtimes() != self.seen:  # the lists changed: the service reloads them too
+            self.seen = self._mtimes()
+            self.inst.__dict__["directory"] = load_directory(self.cfg)
+        index, self.index = self.index, None
+        at = now if now is not None else datetime.now(self.cfg.tz)
+        res = rebuild_site(self.inst, at, held=self.held, index=index, defer_index=True)
+        if now is not None:  # pages published after the index's build: another one is due later
+            self.built_since_index = True
+        self._maybe_index(res.publish.build_dir)
+        return res
+
+    def _maybe_index(self, build: Path) -> None:
+        from site_builder import search
+
+        if not self.cfg.site.search or not self.built_since_index:
+            return
+        if self.indexer is not None and self.indexer.is_alive():
+            return
+        if time.monotonic() - self.index_started < self.cfg.site.search_interval:
+            return
+        self.index_started, self.built_since_index = time.monotonic(), False
+
+        def run() -> None:
+            try:
+                self.index = search.index_build(build)
+            except Exception:  # noqa: BLE001 - the site is complete without it
+                log.exception("search index failed")
+
+        self.indexer = threading.Thread(target=run, name="search-index", daemon=True)
+        self.indexer.start()
