@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import pickle
 import re
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -147,20 +148,39 @@ def _score(v: float | None) -> str:
     return "–" if v is None else f"{v:.1f}".replace(".", ",")
 
 
-def _env(theme: Theme, helpers: _Helpers) -> jinja2.Environment:
+class _Current(threading.local):
+    """The helpers of the build running in this thread (the filters of a cached environment ask
+    them: one environment per theme, its templates compiled once, not once per build)."""
+
+    helpers: _Helpers | None = None
+
+
+def _current(t: _Current) -> _Helpers:
+    assert t.helpers is not None
+    return t.helpers
+
+
+@functools.lru_cache(maxsize=8)
+def _site_env(theme: Theme) -> tuple[jinja2.Environment, _Current]:
     env = theme.environment(html=True).overlay()
+    now = _Current()
     period = functools.lru_cache(maxsize=4096)(env.filters["period"])  # the same few hundred periods
     env.filters.update(
         period=period,
-        slug=slug, pct=_pct, pctnum=_pctnum, score=_score, badge=helpers.badge, unit_link=helpers.unit_link, task_link=helpers.task_link,
-        progress=_progress, ut=_user_text, xml=_xml_text,
+        slug=slug, pct=_pct, pctnum=_pctnum, score=_score, progress=_progress, ut=_user_text, xml=_xml_text,
+        badge=lambda status: _current(now).badge(status),
+        unit_link=lambda code, root, full=False: _current(now).unit_link(code, root, full),
+        task_link=lambda code, root: _current(now).task_link(code, root),
     )
+    labels = theme.messages
     env.globals.update(archive_path=archive_path, states=STATES, symbols=SYMBOLS, report_path=report_path,
                        programme_path=programme_path, scores_path=scores_path, group_path=group_path,
                        group_state_path=group_state_path, state_path=state_path,
                        leaders_path=LEADERS, search_path=SEARCH,
-                       charts=charts.Charts(theme.messages["timeliness"]))
-    return env
+                       charts=charts.Charts(labels["timeliness"]),
+                       state_labels={**labels["statuses"], **labels["site_states"]},
+                       difficulty_states=dict(labels.get("difficulty_states", {})))
+    return env, now
 
 
 def _form_text(theme: Theme, snap: Snapshot, u: UnitView, rows: list[dict[str, Any]]) -> str:
@@ -179,9 +199,8 @@ class _Pages:
         self.months = exports.months_in(snap)  # the history exports' months (the data page lists them)
         self.labels = theme.messages
         self.helpers = _Helpers(snap, self.labels)
-        self.env = _env(theme, self.helpers)
-        self.env.globals["state_labels"] = {**self.labels["statuses"], **self.labels["site_states"]}
-        self.env.globals["difficulty_states"] = dict(self.labels.get("difficulty_states", {}))
+        self.env, current = _site_env(theme)
+        current.helpers = self.helpers
         self.stamp = Markup(f'<time class="asof" datetime="{snap.data_as_of.isoformat()}">'
                             f'{snap.data_as_of:%H:%M %d/%m/%Y}</time>')
         self.common: dict[str, Any] = {"s": snap, "units_by_code": self.helpers.units,

@@ -104,14 +104,30 @@ def history_tables(snap: Snapshot, months: set[str] | None = None) -> dict[str, 
     """month -> its reports and task updates (received that month, in arrival order): every month
     with data, or only those in `months`."""
     tasks_by_code = {t.info.code for t in snap.tasks}
+    # Both lists are in arrival order: for a few recent months only their tail is looked at.
+    first = min(months) if months else None
+    report_rows = snap.reports  # newest first
+    if first is not None:
+        n = 0
+        for r in report_rows:
+            if month_of(datetime.fromisoformat(r["received_at"]), snap) < first:
+                break
+            n += 1
+        report_rows = report_rows[:n]
+    update_rows = snap.updates
+    if first is not None:
+        i = len(update_rows)
+        while i and month_of(update_rows[i - 1].received_at, snap) >= first:
+            i -= 1
+        update_rows = update_rows[i:]
     reports: dict[str, list[list[Any]]] = {}
-    for r in reversed(snap.reports):
+    for r in reversed(report_rows):
         m = month_of(datetime.fromisoformat(r["received_at"]), snap)
         if months is None or m in months:
             reports.setdefault(m, []).append([r["id"], r["unit"], r["kind"], r["period"], r["received_at"],
                                               r["timeliness"], r["summary"]])
     updates: dict[str, list[list[Any]]] = {}
-    for u in snap.updates:
+    for u in update_rows:
         m = month_of(u.received_at, snap)
         if months is None or m in months:
             updates.setdefault(m, []).append([u.id, u.report_id, u.unit, u.task, u.kind, u.period,

@@ -133,6 +133,7 @@ class TaskView:
     deadline_changes: list[DeadlineChangeView] = field(default_factory=list)
     archived: datetime | None = None  # when the task left the list (its page stays)
     records: list[DifficultyView] = field(default_factory=list)  # its difficulties, open and closed
+    _times: list[datetime] = field(default_factory=list, repr=False, compare=False)  # history's received_at
 
     def deadline_on(self, day: date) -> date | None:
         """The deadline in force at the end of `day`: the one a later change replaced, or the current one."""
@@ -148,7 +149,10 @@ class TaskView:
 
     def as_of(self, instant: datetime) -> Update | None:
         """The task's state in force at `instant` (its last change received at or before it)."""
-        i = bisect_right(self.history, instant, key=lambda u: u.received_at)
+        times = self._times
+        if len(times) != len(self.history):  # asked thousands of times per build: the times listed once
+            times = self._times = [u.received_at for u in self.history]
+        i = bisect_right(times, instant)
         return self.history[i - 1] if i else None
 
     @property
