@@ -15,8 +15,10 @@ The scorecard (written on the scores page and in docs/operations.md):
 from __future__ import annotations
 
 import calendar as _calendar
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from parsers.models import Rates
 from site_builder.snapshot import DifficultyView, PeriodView, Snapshot, TaskView, Update
@@ -155,8 +157,10 @@ def task_at(snap: Snapshot, tv: TaskView, span: Span) -> TaskAt:
         day = max(span.start, earliest + timedelta(days=1))
         tz = snap.now.tzinfo
         moved = bool(tv.deadline_changes)
-        while day <= last:
-            due = tv.deadline_on(day) if moved else tv.deadline
+        if not moved and tv.deadline is not None:
+            overdue_days = _unfinished_days(tv, max(day, tv.deadline + timedelta(days=1)), last, tz)
+        while moved and day <= last:
+            due = tv.deadline_on(day)
             if due is not None and day > due:
                 st = tv.as_of(datetime.combine(day, time(23, 59, 59), tzinfo=tz))
                 if st is None or st.status != "completed":
@@ -166,6 +170,32 @@ def task_at(snap: Snapshot, tv: TaskView, span: Span) -> TaskAt:
         if status != "completed" and due is not None and due < instant.date():
             days_late = (instant.date() - due).days
     return TaskAt(tv, status, progress, days_late > 0, overdue_days, days_late)
+
+
+def _unfinished_days(tv: TaskView, start: date, last: date, tz: Any) -> int:
+    """The days from `start` to `last` at whose end the task was not completed: its state runs
+    from one update to the next, so the days are counted run by run, not one by one."""
+    if start > last:
+        return 0
+    one = timedelta(days=1)
+    end = time(23, 59, 59)
+    hist = tv.history
+    times = [u.received_at for u in hist]
+    i = bisect_right(times, datetime.combine(start - one, end, tzinfo=tz))
+    state = hist[i - 1] if i else None
+    n, day = 0, start
+    while day <= last:
+        close = datetime.combine(day, end, tzinfo=tz)
+        while i < len(hist) and times[i] <= close:
+            state = hist[i]
+            i += 1
+        # the state holds until the day of the next update (exclusive)
+        until = last if i >= len(hist) else min(last, times[i].astimezone(tz).date() - one)
+        until = max(until, day)
+        if state is None or state.status != "completed":
+            n += (until - day).days + 1
+        day = until + one
+    return n
 
 
 def tasks_at(snap: Snapshot, span: Span) -> list[TaskAt]:
