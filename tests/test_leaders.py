@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -162,6 +162,40 @@ def test_scorecard_formula_on_a_constructed_month() -> None:
     # In June T1 is still overdue: 10 days (1..10 June, today included).
     june = {s.unit: s for s in leaders.scorecard(snap, leaders.month_span("2025-06"))}
     assert june["A"].overdue_days == 10
+
+
+def test_overdue_days_follow_completion_and_reopening_day_by_day() -> None:
+    """Overdue days are counted run by run between a task's updates: the same count as asking
+    each day's state, across completion, reopening and updates late in a day."""
+    deadline = date(2025, 5, 10)
+
+    def upd(i: int, when: str, status: str) -> Update:
+        return Update(i, "A", "T1", "daily", when[:10], at(when), status, 50, None, None, None, None)
+
+    history = [upd(1, "2025-05-05 09:00", "in_progress"), upd(2, "2025-05-14 23:30", "completed"),
+               upd(3, "2025-05-20 08:00", "in_progress"), upd(4, "2025-05-20 17:00", "in_progress"),
+               upd(5, "2025-05-27 10:00", "completed")]
+    t1 = TaskView(TaskInfo(code="T1", title="x", lead_unit="A", deadline=deadline.isoformat()), deadline=deadline,
+                  history=history)
+    now = datetime(2025, 6, 10, 9, tzinfo=TZ)
+    snap = Snapshot(org_name="o", title="t", now=now, data_as_of=now, today=now.date(), show_emails=False,
+                    units=[UnitView(UnitInfo(code="A", name="A"))], tasks=[t1], current={}, current_cells={},
+                    trend=[], difficulties=[], reports=[], window_start=date(2025, 5, 1), groups=[], updates=history)
+
+    def by_day(span: leaders.Span) -> int:
+        n, day = 0, max(span.start, deadline + timedelta(days=1))
+        while day <= min(span.end, now.date()):
+            st = t1.as_of(datetime.combine(day, time(23, 59, 59), tzinfo=TZ))
+            n += st is None or st.status != "completed"
+            day += timedelta(days=1)
+        return n
+
+    # 11..13 May open, 14 completed (at 23:30), 20..26 reopened, 27 on completed: 3 + 7 days.
+    assert leaders.task_at(snap, t1, leaders.month_span("2025-05")).overdue_days == 10 == by_day(
+        leaders.month_span("2025-05"))
+    for span in (leaders.week_span("2025-W20"), leaders.week_span("2025-W21"), leaders.month_span("2025-06"),
+                 leaders.range_span(date(2025, 5, 12), date(2025, 5, 22))):
+        assert leaders.task_at(snap, t1, span).overdue_days == by_day(span), span.key
 
 
 def test_exemption_counts_as_neither_missing_nor_late() -> None:
