@@ -370,8 +370,10 @@ def run_log_summary(log_text: str) -> str:
           f"max {max(batches, default=0)}), {len(stamps)} site builds"
     if gaps:
         out += f"; time between builds min {min(gaps):.1f} s, median {statistics.median(gaps):.1f} s"
-    errors = len(re.findall(r" (ERROR|CRITICAL) ", log_text))
-    return out + (f"; {errors} ERROR line(s) in the log" if errors else "")
+    errors = [line for line in log_text.splitlines() if re.search(r" (ERROR|CRITICAL) ", line)]
+    if errors:
+        out += f"; {len(errors)} ERROR line(s) in the log:\n" + "\n".join(f"  {e[:300]}" for e in errors[:5])
+    return out
 
 
 def main() -> int:
