@@ -397,6 +397,8 @@ def _workers() -> int:
 def in_child(work: Callable[[], dict[str, bytes]]) -> Callable[[], dict[str, bytes]]:
     """Start `work` in a forked process (it inherits the snapshot: nothing to pickle on the way in)
     and return a function that waits for its files. If the child fails, the work is redone here."""
+    if multiprocessing.current_process().daemon:  # the builder process of `baocao run` may not fork
+        return work
     ctx = multiprocessing.get_context("fork")
     recv, send = ctx.Pipe(duplex=False)
 

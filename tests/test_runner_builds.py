@@ -151,3 +151,23 @@ def test_the_site_is_built_in_a_process_of_its_own(tmp_path: Path) -> None:
     finally:
         r.join_builds(60)
         inst.close()
+
+
+def _exports_in_a_daemon(conn) -> None:  # noqa: ANN001 - a spawned process's target
+    from site_builder.build import in_child
+
+    conn.send(in_child(lambda: {"du-lieu/x.csv": b"x"})())
+
+
+def test_a_full_build_inside_the_builder_process_makes_its_exports_there() -> None:
+    """The builder process is a daemon, which may not fork: the exports worker of a large full
+    build is then done in the builder itself (it failed every full build of a national run)."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    mine, theirs = ctx.Pipe()
+    p = ctx.Process(target=_exports_in_a_daemon, args=(theirs,), daemon=True)
+    p.start()
+    assert mine.poll(60) and mine.recv() == {"du-lieu/x.csv": b"x"}
+    p.join(10)
+    assert p.exitcode == 0
