@@ -104,18 +104,46 @@ def in_span(pv: PeriodView, span: Span) -> bool:
 
 
 def unit_rates(snap: Snapshot, span: Span) -> dict[str, dict[str, Rates]]:
-    """unit -> kind -> Rates over the periods whose deadline falls within the span (plus "all")."""
+    """unit -> kind -> Rates over the periods whose deadline falls within the span (plus "all").
+    A span of whole months (a month, quarter, year) adds up the months' rates, counted once per
+    snapshot (a build asks for several spans; a national one has 300,000 cells a month)."""
+    if span.kind in ("monthly", "quarterly", "yearly"):
+        return _sum_months(snap, span)
+    return _rates_of(snap, [pv for pv in snap.periods if in_span(pv, span)])
+
+
+def _rates_of(snap: Snapshot, periods: list[PeriodView]) -> dict[str, dict[str, Rates]]:
     out: dict[str, dict[str, Rates]] = {u.info.code: {"all": Rates()} for u in snap.units}
     follow = snap.successors  # a merged unit's periods count for the unit that took it over
-    for pv in snap.periods:
-        if not in_span(pv, span):
-            continue
+    for pv in periods:
         for c in pv.cells:
             code = follow.get(c.unit, c.unit)
             if c.status == "exempt" or code not in out:
                 continue
             out[code].setdefault(pv.kind, Rates()).add(c)
             out[code]["all"].add(c)
+    return out
+
+
+def _sum_months(snap: Snapshot, span: Span) -> dict[str, dict[str, Rates]]:
+    by_month = snap.memo.get("month_rates")
+    if by_month is None:
+        months: dict[str, list[PeriodView]] = {}
+        for pv in snap.periods:  # newest first, as _rates_of reads them
+            months.setdefault(f"{pv.deadline.date():%Y-%m}", []).append(pv)
+        by_month = snap.memo["month_rates"] = {m: _rates_of(snap, pvs) for m, pvs in months.items()}
+    out: dict[str, dict[str, Rates]] = {u.info.code: {"all": Rates()} for u in snap.units}
+    wanted = f"{span.start:%Y-%m}", f"{span.end:%Y-%m}"
+    for m in sorted((m for m in by_month if wanted[0] <= m <= wanted[1]), reverse=True):
+        for code, kinds in by_month[m].items():
+            mine = out[code]
+            for kind, r in kinds.items():
+                t = mine.setdefault(kind, Rates())
+                t.expected += r.expected
+                t.received += r.received
+                t.on_time += r.on_time
+                t.late += r.late
+                t.missing += r.missing
     return out
 
 

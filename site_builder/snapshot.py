@@ -290,6 +290,8 @@ class Snapshot:
     archived_tasks: list[TaskView] = field(default_factory=list)
     successors: dict[str, str] = field(default_factory=dict)  # merged unit -> the unit it lives on in
     ageing_days: int = 7
+    # What the builder computes once per snapshot and asks for again (site_builder.leaders).
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def open_records(self) -> list[DifficultyView]:
