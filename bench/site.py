@@ -42,6 +42,7 @@ from gateway.app.service import poll, rebuild_site, refresh  # noqa: E402
 from gateway.config import load  # noqa: E402
 from gateway.domain.calendar import WorkCalendar  # noqa: E402
 from gateway.mail.sources.maildir import deliver  # noqa: E402
+from site_builder import search  # noqa: E402
 from site_builder.build import render_pages  # noqa: E402
 from site_builder.publish import publish  # noqa: E402
 
@@ -249,7 +250,7 @@ def main() -> int:
         t_poll = time.perf_counter() - t
         assert pr.batch.outcomes == {"accepted": 1}, pr.batch.outcomes
         t = time.perf_counter()
-        site = rebuild_site(inst, later + timedelta(seconds=1), held=held)
+        site = rebuild_site(inst, later + timedelta(seconds=1), held=held, defer_index=True)  # as `baocao run`
         one = time.perf_counter() - t
         new = inst.cfg.site_output.resolve()
         changed = sorted(p.relative_to(new).as_posix() for p in new.rglob("*")
@@ -260,9 +261,16 @@ def main() -> int:
         pages = [c for c in changed if not c.startswith("pagefind/")]
         print(f"  {', '.join(pages)}" + (f"; and {len(changed) - len(pages)} search index files" if len(pages) < len(changed) else ""))
         t = time.perf_counter()
-        again = rebuild_site(inst, later + timedelta(seconds=2), full=True, held=held)
+        index = search.index_build(site.publish.build_dir)
+        print(f"  the search index beside it (Pagefind, in the builder process's thread): "
+              f"{time.perf_counter() - t:.2f} s, {len(index)} files")
+        t = time.perf_counter()
+        again = rebuild_site(inst, later + timedelta(seconds=2), full=True, held=held, index=index)
+        rewritten = sorted(p.relative_to(again.publish.build_dir).as_posix()
+                           for p in again.publish.build_dir.rglob("*") if p.is_file() and p.stat().st_nlink == 1)
         print(f"\n`build-site --full` on the same data: {time.perf_counter() - t:.2f} s "
-              f"({again.rendered} files rendered, {again.publish.written} rewritten)")
+              f"({again.rendered} files rendered, {again.publish.written} rewritten"
+              + (f": {', '.join(rewritten[:8])}" if rewritten else "") + ")")
         return 0
     finally:
         if args.keep:

@@ -227,7 +227,16 @@ def _unfinished_days(tv: TaskView, start: date, last: date, tz: Any) -> int:
 
 
 def tasks_at(snap: Snapshot, span: Span) -> list[TaskAt]:
-    return [task_at(snap, tv, span) for tv in snap.tasks]
+    """The tasks as they stood at the end of the span, in the lists' order as it was then
+    (overdue first, then by deadline): a report on a closed month does not move with today."""
+    at = [task_at(snap, tv, span) for tv in snap.tasks]
+    day = end_instant(snap, span).date()
+
+    def key(ta: TaskAt) -> tuple[bool, bool, date, str]:
+        due = ta.view.deadline_on(day) if ta.view.deadline_changes else ta.view.deadline
+        return (not ta.overdue, due is None, due or date.max, ta.view.info.code)
+
+    return sorted(at, key=key)
 
 
 # -- the scorecard

@@ -198,6 +198,30 @@ def test_overdue_days_follow_completion_and_reopening_day_by_day() -> None:
         assert leaders.task_at(snap, t1, span).overdue_days == by_day(span), span.key
 
 
+def test_a_closed_months_tasks_are_in_the_order_of_its_end() -> None:
+    """A closed month's report lists the tasks as the lists stood at its end (overdue first), not
+    as they stand today: a task completed since does not move in it (the incremental site keeps
+    that report's file)."""
+    def upd(i: int, task: str, when: str, status: str) -> Update:
+        return Update(i, "A", task, "daily", when[:10], at(when), status, 50, None, None, None, None)
+
+    h1 = [upd(1, "T1", "2025-05-02 09:00", "in_progress"), upd(3, "T1", "2025-06-08 09:00", "completed")]
+    h2 = [upd(2, "T2", "2025-05-02 09:00", "in_progress")]
+    t1 = TaskView(TaskInfo(code="T1", title="x", lead_unit="A", deadline="2025-05-10"), deadline=date(2025, 5, 10),
+                  history=h1, status="completed")
+    t2 = TaskView(TaskInfo(code="T2", title="y", lead_unit="A", deadline="2025-06-05"), deadline=date(2025, 6, 5),
+                  history=h2, status="in_progress", overdue=True)
+    now = datetime(2025, 6, 10, 9, tzinfo=TZ)
+    snap = Snapshot(org_name="o", title="t", now=now, data_as_of=now, today=now.date(), show_emails=False,
+                    units=[UnitView(UnitInfo(code="A", name="A"))], tasks=[t2, t1], current={}, current_cells={},
+                    trend=[], difficulties=[], reports=[], window_start=date(2025, 5, 1), groups=[],
+                    updates=[*h1, *h2])
+    may = leaders.tasks_at(snap, leaders.month_span("2025-05"))
+    assert [(ta.view.info.code, ta.overdue) for ta in may] == [("T1", True), ("T2", False)]
+    june = leaders.tasks_at(snap, leaders.month_span("2025-06"))  # still running: today's order
+    assert [ta.view.info.code for ta in june] == [tv.info.code for tv in snap.tasks] == ["T2", "T1"]
+
+
 def test_exemption_counts_as_neither_missing_nor_late() -> None:
     cal = WorkCalendar(Deadlines(), TZ)
     d = Directory(units=[UnitInfo(code="A", name="A")])
