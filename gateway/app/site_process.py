@@ -20,7 +20,12 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from gateway.app import snapshot
+from gateway.app.instance import Instance
+from gateway.app.lists import list_paths, load_directory
+from gateway.app.service import rebuild_site
 from gateway.config import Config
+from site_builder import search
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +76,6 @@ class SiteProcess:
 
 def _serve(cfg: Config, conn: Connection, level: int) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    from gateway.app.instance import Instance
-
     inst = Instance(cfg)
     try:
         _Builder(inst).serve(conn)
@@ -88,9 +91,7 @@ class _Builder:
     builds go on meanwhile) and its files join the next build, or are published on their own
     when no build comes."""
 
-    def __init__(self, inst: Any) -> None:
-        from gateway.app import snapshot
-
+    def __init__(self, inst: Instance) -> None:
         self.inst, self.cfg = inst, inst.cfg
         self.held = snapshot.Held()
         self.seen = self._mtimes()
@@ -100,8 +101,6 @@ class _Builder:
         self.built_since_index = True
 
     def _mtimes(self) -> tuple[float, ...]:
-        from gateway.app.lists import list_paths
-
         return tuple(os.stat(p).st_mtime if p.exists() else 0.0 for p in list_paths(self.cfg))
 
     def serve(self, conn: Connection) -> None:
@@ -124,9 +123,6 @@ class _Builder:
             self.indexer.join(600)
 
     def _build(self, now: datetime | None) -> Any:
-        from gateway.app.lists import load_directory
-        from gateway.app.service import rebuild_site
-
         if self._mtimes() != self.seen:  # the lists changed: the service reloads them too
             self.seen = self._mtimes()
             self.inst.__dict__["directory"] = load_directory(self.cfg)
@@ -139,8 +135,6 @@ class _Builder:
         return res
 
     def _maybe_index(self, build: Path) -> None:
-        from site_builder import search
-
         if not self.cfg.site.search or not self.built_since_index:
             return
         if self.indexer is not None and self.indexer.is_alive():
