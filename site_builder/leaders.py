@@ -208,7 +208,7 @@ def _unfinished_days(tv: TaskView, start: date, last: date, tz: Any) -> int:
     one = timedelta(days=1)
     end = time(23, 59, 59)
     hist = tv.history
-    times = [u.received_at for u in hist]
+    times = tv.times
     i = bisect_right(times, datetime.combine(start - one, end, tzinfo=tz))
     state = hist[i - 1] if i else None
     n, day = 0, start

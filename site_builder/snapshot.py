@@ -149,11 +149,15 @@ class TaskView:
 
     def as_of(self, instant: datetime) -> Update | None:
         """The task's state in force at `instant` (its last change received at or before it)."""
-        times = self._times
-        if len(times) != len(self.history):  # asked thousands of times per build: the times listed once
-            times = self._times = [u.received_at for u in self.history]
-        i = bisect_right(times, instant)
+        i = bisect_right(self.times, instant)
         return self.history[i - 1] if i else None
+
+    @property
+    def times(self) -> list[datetime]:
+        """When each state of `history` began (asked thousands of times per build: listed once)."""
+        if len(self._times) != len(self.history):
+            self._times = [u.received_at for u in self.history]
+        return self._times
 
     @property
     def timeline(self) -> list[Update]:

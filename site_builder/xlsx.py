@@ -11,9 +11,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 from xml.sax.saxutils import escape
 
 # Characters XML 1.0 forbids; an e-mail may carry them, a workbook must not.
@@ -50,6 +52,12 @@ class Sheet:
     freeze_row: int = 0  # rows kept visible when scrolling (0 = none)
 
 
+# The XML of rows written lately, by (position, style, values): the site's workbook is written
+# again after every batch with the same rows but the new ones (the month so far).
+ROW_CACHE = 50_000
+_ROWS: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+
+
 def _sheet_xml(sheet: Sheet) -> str:
     out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">']
@@ -66,6 +74,15 @@ def _sheet_xml(sheet: Sheet) -> str:
     # <c/>), which readers place by position. Smaller and faster for a million cells.
     for ri, row in enumerate(sheet.rows):
         style = ' s="1"' if ri in sheet.bold_rows else ""
+        here = (ri, style, tuple(row), tuple(map(type, row)))  # the types too: True == 1
+        key: tuple[Any, ...] | None = here
+        try:
+            done = _ROWS.get(here)
+        except TypeError:  # a value that cannot be a key: written as it is
+            key, done = None, None
+        if done is not None:
+            out.append(done)
+            continue
         parts = [f'<row r="{ri + 1}">']
         append = parts.append
         last = len(row)
@@ -93,7 +110,15 @@ def _sheet_xml(sheet: Sheet) -> str:
             else:
                 append(f'<c{style} t="inlineStr"><is><t xml:space="preserve">{_text(str(v))}</t></is></c>')
         append("</row>")
-        out.append("".join(parts))
+        xml = "".join(parts)
+        out.append(xml)
+        if key is not None:
+            _ROWS[key] = xml
+            while len(_ROWS) > ROW_CACHE:
+                try:
+                    _ROWS.popitem(last=False)
+                except KeyError:  # another thread emptied it meanwhile
+                    break
     out.append("</sheetData></worksheet>")
     return "".join(out)
 

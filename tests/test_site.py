@@ -333,3 +333,21 @@ def test_two_process_build_gives_the_same_files(province: Instance, monkeypatch:
     monkeypatch.setattr(build, "PARALLEL_FROM", 0)
     two = build.render_pages(snap, province.theme)
     assert one == two
+
+
+def test_the_xlsx_writer_reuses_rows_only_when_values_and_types_match() -> None:
+    """The site's workbook is written after every batch; unchanged rows reuse their XML, but a
+    row of True is not a row of 1 (they are equal in Python)."""
+    import openpyxl
+
+    from site_builder.xlsx import Sheet, workbook
+
+    def cells(data: bytes) -> list[list[object]]:
+        ws = openpyxl.load_workbook(io.BytesIO(data)).active
+        return [[c.value for c in r] for r in ws.iter_rows()]
+
+    first = workbook([Sheet("S", [["Mã", "Có"], ["NV01", True]])])
+    again = workbook([Sheet("S", [["Mã", "Có"], ["NV01", 1]])])
+    assert cells(first) == [["Mã", "Có"], ["NV01", True]]
+    assert cells(again) == [["Mã", "Có"], ["NV01", 1]] and cells(again)[1][1] is not True
+    assert workbook([Sheet("S", [["Mã", "Có"], ["NV01", True]])]) == first  # the same bytes again
