@@ -345,14 +345,20 @@ def test_receipts_leave_within_seconds_of_smtp_returning_while_one_message_keeps
         time.sleep(1)  # a flush or two against the server that is down
         srv.start()
         back = time.monotonic()
-        while len(srv.messages) < 5 and time.monotonic() - back < 30:
+        # The receipts (on the real clock the service may also send the day's early warnings).
+        ids = {f"<w{n}@skhcn>" for n in range(5)}
+
+        def receipts() -> list:  # noqa: ANN202
+            return [m for m in srv.messages if m.msg["In-Reply-To"] in ids]
+
+        while len(receipts()) < 5 and time.monotonic() - back < 30:
             time.sleep(0.1)
         took = time.monotonic() - back
     finally:
         stop.set()
         t.join(30)
         srv.stop()
-    assert len(srv.messages) == 5 and all(m.rcpt_tos == [SKHCN] for m in srv.messages)
+    assert len(receipts()) == 5 and all(m.rcpt_tos == [SKHCN] for m in receipts())
     assert took < 10, f"receipts left {took:.1f}s after the server came back"
     row = inst.store.db.execute("SELECT status, last_error FROM outbox WHERE recipient=?", [stuck]).fetchone()
     assert row[0] == "queued" and row[1].startswith("452")

@@ -25,7 +25,17 @@ def _report(unit: str) -> str:
 
 
 def _outbox(inst) -> list[Path]:  # noqa: ANN001
-    return sorted(inst.cfg.resolve(inst.cfg.mail.outbox_dir).glob("*.eml"))
+    """The receipts in the outbox: the replies to this file's reports (on the real clock the
+    service may also send the day's early warnings, at 08:00, or catch up a digest)."""
+    import email
+    from email import policy
+
+    out = []
+    for p in sorted(inst.cfg.resolve(inst.cfg.mail.outbox_dir).glob("*.eml")):
+        head = email.message_from_bytes(p.read_bytes(), policy=policy.default)
+        if str(head.get("In-Reply-To", "")).endswith("@x>"):
+            out.append(p)
+    return out
 
 
 class HeldBuilds:
