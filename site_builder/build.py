@@ -454,12 +454,13 @@ def build_site(snap: Snapshot, output: Path, theme: Theme, keep: int = 3, change
     only = affected(snap, changes) if changes is not None and previous is not None else None
     files = render(snap, theme, previous, only)
     rendered = len(files)
+    # Kept from the published build: the files an incremental build did not make, and the search
+    # index when none is made or given here.
+    keep_index = not reindex and index is None
     carry: list[str] = []
-    keep_index = not reindex and index is None  # the published index stays
     if previous is not None and (only is not None or keep_index):
         carry = [rel for rel in _files_of(previous) if rel not in files
-                 and (only is not None or rel.startswith(search.OUTPUT + "/"))
-                 and (keep_index or not rel.startswith(search.OUTPUT + "/"))]
+                 and (keep_index if rel.startswith(search.OUTPUT + "/") else only is not None)]
     indexed = False
     if index is not None and snap.search:
         indexed = True

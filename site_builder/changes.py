@@ -50,14 +50,14 @@ class Affected:
 def affected(snap: Snapshot, changes: Changes) -> Affected:
     a = Affected(today=snap.today)
     deadlines = {(pv.kind, pv.period): pv.deadline for pv in snap.periods}
-    for r in snap.reports:  # newest first
+    for r in snap.reports:  # in arrival order, not id order: every one is looked at
         if r["id"] <= changes.after_report:
-            break
+            continue
         a.units.add(r["unit"])
         a.guides.add(r["unit"])
         a.periods.add((r["kind"], r["period"]))
         a.months.add(month_of(datetime.fromisoformat(r["received_at"]), snap))
-    for u in reversed(snap.updates):  # arrival order: the new ones are mostly at the end
+    for u in snap.updates:
         if u.id > changes.after_update:
             a.units.add(u.unit)
             a.guides.add(u.unit)

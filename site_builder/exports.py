@@ -271,32 +271,36 @@ def exports(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None, mon
     current = f"{snap.today:%Y-%m}"
     history = history_tables(snap, None if months is None else {*months, current})
     for m, ts in history.items():
-        for t in ts:
-            files[f"{month_dir(m)}/{t.name}.csv"] = to_csv(t)
-            files[f"{month_dir(m)}/{t.name}.json"] = to_json(t)
+        files.update(_month_files(m, ts))
         if m != current:  # a closed month's workbook; the current month is in the site's workbook
             files[f"{month_dir(m)}/bao-cao-thang.xlsx"] = to_xlsx(ts, labels)
     now = history.get(current) or [_report_table([]), _update_table([])]
     files[WORKBOOK] = to_xlsx([state[0], state[1], now[0], now[1], state[2]], labels)
-    all_months = all_months if all_months is not None else months_in(snap)
-    for stem in HISTORY:
-        parts = {}
-        for ext in ("csv", "json"):
-            pieces = []
-            for m in all_months:
-                path = f"{month_dir(m)}/{stem}.{ext}"
-                data = files.get(path)
-                if data is None and previous is not None:
-                    data = previous(path)
-                if data is None:  # not in the last build either: made here after all
-                    t = history_tables(snap, {m})[m][HISTORY.index(stem)]
-                    data = files[path] = to_csv(t) if ext == "csv" else to_json(t)
-                pieces.append(data)
-            parts[ext] = pieces
-        head = _report_table([]) if stem == "bao-cao" else _update_table([])
-        files[f"du-lieu/{stem}.csv"] = join_csv(to_csv(head), parts["csv"])
-        files[f"du-lieu/{stem}.json"] = join_json(parts["json"])
+    # The whole history, joined from the months' files (made above, else the published ones).
+    pieces: dict[str, list[bytes]] = {f"{stem}.{ext}": [] for stem in HISTORY for ext in ("csv", "json")}
+    for m in all_months if all_months is not None else months_in(snap):
+        got = {name: files.get(f"{month_dir(m)}/{name}") for name in pieces}
+        if previous is not None:
+            got = {name: data if data is not None else previous(f"{month_dir(m)}/{name}") for name, data in got.items()}
+        if None in got.values():  # not in the last build either: made here after all
+            made = _month_files(m, history_tables(snap, {m}).get(m, []))
+            files.update(made)
+            got = {name: made.get(f"{month_dir(m)}/{name}", got[name]) for name in got}
+        for name, data in got.items():
+            pieces[name].append(data or b"")
+    for stem, head in (("bao-cao", _report_table([])), ("cap-nhat", _update_table([]))):
+        files[f"du-lieu/{stem}.csv"] = join_csv(to_csv(head), pieces[f"{stem}.csv"])
+        files[f"du-lieu/{stem}.json"] = join_json(pieces[f"{stem}.json"])
     return files
+
+
+def _month_files(month: str, ts: list[Table]) -> dict[str, bytes]:
+    """A month's history as CSV and JSON."""
+    out = {}
+    for t in ts:
+        out[f"{month_dir(month)}/{t.name}.csv"] = to_csv(t)
+        out[f"{month_dir(month)}/{t.name}.json"] = to_json(t)
+    return out
 
 
 def join_csv(header: bytes, months: list[bytes]) -> bytes:

@@ -80,20 +80,21 @@ def refresh(files: dict[str, bytes], carried: list[str], previous: Path) -> dict
         return {f"{OUTPUT}/{p.relative_to(old).as_posix()}": p.read_bytes()
                 for p in sorted(old.rglob("*")) if p.is_file()} if old.is_dir() else {}
     pages = {rel: data for rel, data in files.items() if rel.endswith(".html")}
-    for rel in carried:
-        if rel.endswith(".html"):
-            data = (previous / rel).read_bytes()
-            if _MARK in data:
-                pages[rel] = data
-    return index(pages)
+    return index({**pages, **_marked(previous, carried)})
 
 
 def index_build(build: Path) -> dict[str, bytes]:
     """The index of a published build folder's marked pages (made beside the next builds: the
     pages are published first, the index joins a later build)."""
-    pages = {}
-    for p in build.rglob("*.html"):
-        data = p.read_bytes()
-        if _MARK in data:
-            pages[p.relative_to(build).as_posix()] = data
-    return index(pages)
+    return index(_marked(build, [p.relative_to(build).as_posix() for p in build.rglob("*.html")]))
+
+
+def _marked(root: Path, rels: list[str]) -> dict[str, bytes]:
+    """The pages among `rels` under `root` that carry the search mark."""
+    out = {}
+    for rel in rels:
+        if rel.endswith(".html"):
+            data = (root / rel).read_bytes()
+            if _MARK in data:
+                out[rel] = data
+    return out

@@ -213,6 +213,17 @@ def list_paths(cfg: Config) -> list[Path]:
     return [cfg.resolve(n) for n in names if n]
 
 
+def list_mtimes(cfg: Config) -> tuple[float, ...]:
+    """The lists' modification times (0 for one that is missing): a change means reload them."""
+    out = []
+    for path in list_paths(cfg):
+        try:
+            out.append(path.stat().st_mtime)
+        except OSError:
+            out.append(0.0)
+    return tuple(out)
+
+
 def load_directory(cfg: Config) -> Directory:
     return Directory(
         units=load_units(cfg.resolve(cfg.lists.units)), tasks=load_tasks(cfg.resolve(cfg.lists.tasks)),

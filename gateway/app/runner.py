@@ -31,7 +31,7 @@ from gateway.app import notify, snapshot
 from gateway.app.clock import Clock, SpeedClock, StepClock, SystemClock
 from gateway.app.health import sd_notify, watchdog_interval
 from gateway.app.instance import Instance
-from gateway.app.lists import list_paths, load_directory
+from gateway.app.lists import list_mtimes, load_directory
 from gateway.app.pipeline import run_batch
 from gateway.app.service import rebuild_site, send_outbox
 from gateway.app.site_process import SiteProcess
@@ -71,7 +71,7 @@ class Runner:
         self.source: Any = None
         self.last_tick: datetime | None = None
         self.warned_on: date | None = None
-        self._lists_mtime = self._mtimes()
+        self._lists_mtime = list_mtimes(self.inst.cfg)
         self.counts: dict[str, int] = {}
         self.watchdog = watchdog_interval()  # seconds between WATCHDOG=1, when systemd asks
         self.ready = False
@@ -80,18 +80,8 @@ class Runner:
     def _count(self, what: str, n: int = 1) -> None:
         self.counts[what] = self.counts.get(what, 0) + n
 
-    def _mtimes(self) -> tuple[float, ...]:
-        cfg = self.inst.cfg
-        out = []
-        for path in list_paths(cfg):  # units, tasks, and the agencies and obligations when named
-            try:
-                out.append(path.stat().st_mtime)
-            except OSError:
-                out.append(0.0)
-        return tuple(out)
-
     def _reload_lists_if_changed(self) -> None:
-        m = self._mtimes()
+        m = list_mtimes(self.inst.cfg)
         if m != self._lists_mtime:
             try:
                 self.inst.__dict__["directory"] = load_directory(self.inst.cfg)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import threading
 import time
 from dataclasses import dataclass
@@ -22,10 +21,11 @@ from typing import Any
 
 from gateway.app import snapshot
 from gateway.app.instance import Instance
-from gateway.app.lists import list_paths, load_directory
+from gateway.app.lists import list_mtimes, load_directory
 from gateway.app.service import rebuild_site
 from gateway.config import Config
 from site_builder import search
+from site_builder.build import BuildResult
 
 log = logging.getLogger(__name__)
 
@@ -94,14 +94,11 @@ class _Builder:
     def __init__(self, inst: Instance) -> None:
         self.inst, self.cfg = inst, inst.cfg
         self.held = snapshot.Held()
-        self.seen = self._mtimes()
+        self.seen = list_mtimes(self.cfg)
         self.indexer: threading.Thread | None = None
         self.index: dict[str, bytes] | None = None  # made, not yet published
         self.index_started = -1e18
         self.built_since_index = True
-
-    def _mtimes(self) -> tuple[float, ...]:
-        return tuple(os.stat(p).st_mtime if p.exists() else 0.0 for p in list_paths(self.cfg))
 
     def serve(self, conn: Connection) -> None:
         while True:
@@ -122,9 +119,9 @@ class _Builder:
         if self.indexer is not None:
             self.indexer.join(600)
 
-    def _build(self, now: datetime | None) -> Any:
-        if self._mtimes() != self.seen:  # the lists changed: the service reloads them too
-            self.seen = self._mtimes()
+    def _build(self, now: datetime | None) -> BuildResult:
+        if list_mtimes(self.cfg) != self.seen:  # the lists changed: the service reloads them too
+            self.seen = list_mtimes(self.cfg)
             self.inst.__dict__["directory"] = load_directory(self.cfg)
         index, self.index = self.index, None
         at = now if now is not None else datetime.now(self.cfg.tz)

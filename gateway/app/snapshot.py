@@ -147,7 +147,7 @@ class Held:
     when the lists or the config changed, or when a row it holds went away or a new one arrived
     out of order (reprocessing)."""
 
-    key: tuple[Any, ...] = ()
+    show_emails: bool | None = None  # the config the updates were read with
     last_id: int = 0
     count: int = 0
     last_received: str = ""
@@ -155,21 +155,19 @@ class Held:
     timeline: _Timeline = field(default_factory=_Timeline)
     states: TaskStates[Update] | None = None
     directory: Directory | None = None  # the lists the fold was made with
-    folds: int = 0  # how many updates the last snapshot folded (all of them when it started over)
 
 
 def _fold(cfg: Config, store: Store, directory: Directory, held: Held | None) -> Held:
     """The task updates, folded: `held` resumed when it still matches the store, else refilled."""
     held = held if held is not None else Held()
-    key = (id(directory), cfg.site.show_emails)
-    if held.key == key and held.directory is directory:
+    if held.show_emails == cfg.site.show_emails and held.directory is directory:
         count, last_received, max_id = store.task_update_marks(held.last_id)
         if count == held.count and last_received == held.last_received:
             new = _updates(store, cfg.site.show_emails, held.last_id) if max_id > held.last_id else []
             if not new or new[0].received_at.isoformat() >= held.last_received:
                 _add(held, new)
                 return held
-    held.key, held.directory, held.states = key, directory, TaskStates(directory)
+    held.show_emails, held.directory, held.states = cfg.site.show_emails, directory, TaskStates(directory)
     held.last_id, held.count, held.last_received, held.updates, held.timeline = 0, 0, "", [], _Timeline()
     _add(held, _updates(store, cfg.site.show_emails))
     return held
@@ -186,7 +184,6 @@ def _add(held: Held, new: list[Update]) -> None:
     held.count += len(new)
     if new:
         held.last_received = max(held.last_received, max(u.received_at.isoformat() for u in new))
-    held.folds = len(new)
 
 
 def _tasks(directory: Directory, states: TaskStates[Update], by_task: dict[str, list[Update]],
