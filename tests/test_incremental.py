@@ -240,3 +240,20 @@ def test_the_whole_history_workbook_is_made_on_demand(tmp_path: Path, capsys: py
     month = (site / "du-lieu/thang-2025-05/cap-nhat.csv").read_bytes()
     assert (site / "du-lieu/cap-nhat.csv").read_bytes() == month  # one month: the same rows
     assert "thang-2025-05/cap-nhat.csv" in (site / "du-lieu/index.html").read_text(encoding="utf-8")
+
+
+def test_a_report_received_before_the_last_one_is_still_built(tmp_path: Path, checked: Checker) -> None:
+    """New records are found by their row id, not by arrival order: a message whose arrival time
+    is earlier than one already built (a server that hands out an older INTERNALDATE) still
+    renders its unit's pages incrementally."""
+    inst = _province(tmp_path / "p")
+    cat, skhcn = mails()[1], mails()[0]
+    deliver_eml(inst, eml(cat[0], cat[1], cat[2], message_id="<late1@site.test>"), "late1.eml", at("2025-05-19 17:05"))
+    poll(inst, at("2025-05-19 17:10"))
+    # A report without task updates (only its summary): its unit and period come from the report alone.
+    body = "Đơn vị: SKHCN\nLoại báo cáo: Ngày\nKỳ báo cáo: 19/05/2025\n\nTình hình chung: Không có phát sinh mới.\n"
+    deliver_eml(inst, eml(skhcn[0], skhcn[1], body, message_id="<late2@site.test>"), "late2.eml", at("2025-05-19 15:10"))
+    assert poll(inst, at("2025-05-19 17:20"), build=False).batch.outcomes == {"accepted": 1}
+    assert inst.store.db.execute("SELECT count(*) FROM task_updates WHERE unit='SKHCN'").fetchone()[0] == 0
+    res = rebuild_site(inst, at("2025-05-19 17:21"))
+    assert not res.full and checked.incremental == 1
