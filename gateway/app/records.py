@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from gateway.domain.calendar import WorkCalendar
-from gateway.domain.compliance import Compliance, first_reports
+from gateway.domain.compliance import Compliance, FirstReport, first_reports
 from gateway.store import Store
 from parsers.models import Directory, UnitInfo
 
@@ -22,13 +22,14 @@ def with_archived(store: Store, directory: Directory) -> tuple[Directory, dict[s
     return directory.model_copy(update={"units": [*directory.units, *archived]}), retired
 
 
-def compliance(store: Store, directory: Directory, cal: WorkCalendar, now: datetime) -> Compliance:
+def compliance(store: Store, directory: Directory, cal: WorkCalendar, now: datetime,
+               firsts: dict[tuple[str, str, str], FirstReport] | None = None) -> Compliance:
     """Every unit's compliance as of `now`, from the reports' arrivals (a retired unit's only for
-    the periods before it retired)."""
+    the periods before it retired); `firsts` when the caller holds them (gateway.app.snapshot)."""
     full, retired = with_archived(store, directory)
     for u in directory.units:
         if u.successor and u.code not in retired:
             retired[u.code] = now
-    comp = Compliance(cal, full, first_reports(store.report_arrivals()), now)
+    comp = Compliance(cal, full, first_reports(store.report_arrivals()) if firsts is None else firsts, now)
     comp.retired = retired
     return comp

@@ -11,14 +11,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from gateway.app.records import compliance
 from gateway.config import Config
 from gateway.domain import difficulties as difficulty_rules
 from gateway.domain import obligations as obligation_rules
 from gateway.domain.calendar import WorkCalendar
-from gateway.domain.compliance import Compliance, Exemption, current_periods
+from gateway.domain.compliance import (
+    Compliance,
+    Exemption,
+    FirstReport,
+    current_periods,
+    first_reports,
+)
 from gateway.domain.history import TaskStates
 from gateway.store import Store
 from parsers import Directory
@@ -43,6 +49,7 @@ from site_builder.snapshot import (
 TEXT_FIELDS = ("result", "difficulties", "proposals", "notes")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 EMAIL_REDACTED = "[địa chỉ thư]"
+T = TypeVar("T")
 
 
 def redact(text: str | None) -> str | None:
@@ -141,49 +148,110 @@ class _Timeline:
 
 
 @dataclass
-class Held:
-    """What a long-running builder keeps between builds (`baocao run`): the task updates read and
-    folded so far. The next snapshot reads and folds only the rows added since; it starts over
-    when the lists or the config changed, or when a row it holds went away or a new one arrived
-    out of order (reprocessing)."""
+class _Cursor:
+    """How far a held table was read: the rows up to `last_id`, how many, the latest arrival."""
 
-    show_emails: bool | None = None  # the config the updates were read with
     last_id: int = 0
     count: int = 0
     last_received: str = ""
+
+    def new_rows(self, marks: tuple[int, str, int], read: Callable[[int], list[T]],
+                 received: Callable[[T], str]) -> list[T] | None:
+        """The rows added since (`marks`: Store.*_marks of `last_id`), or None when a row read
+        before went away or a new one arrived before the latest read (the fold starts over)."""
+        count, last_received, max_id = marks
+        if count != self.count or last_received != self.last_received:
+            return None
+        new = read(self.last_id) if max_id > self.last_id else []
+        if new and received(new[0]) < self.last_received:
+            return None
+        return new
+
+    def advance(self, ids: list[int], received: list[str]) -> None:
+        if ids:
+            self.last_id = max(self.last_id, *ids)
+            self.last_received = max(self.last_received, *received)
+        self.count += len(ids)
+
+
+@dataclass
+class _HeldPeriod:
+    at: datetime  # the snapshot instant it was made at
+    view: PeriodView
+
+
+@dataclass
+class Held:
+    """What a long-running builder keeps between builds (`baocao run`): the reports and task
+    updates read and folded so far, and the periods that can no longer change by themselves. The
+    next snapshot reads and folds only the rows added since; it starts over when the lists or the
+    config changed, or when a row it holds went away or a new one arrived out of order
+    (reprocessing)."""
+
+    show_emails: bool | None = None  # the config the rows were read with
+    directory: Directory | None = None  # the lists the fold was made with
+    # Task updates, folded
+    update_cursor: _Cursor = field(default_factory=_Cursor)
     updates: list[Update] = field(default_factory=list)
     timeline: _Timeline = field(default_factory=_Timeline)
     states: TaskStates[Update] | None = None
-    directory: Directory | None = None  # the lists the fold was made with
+    updates_by_report: dict[int, list[Update]] = field(default_factory=dict)
+    # Reports
+    report_cursor: _Cursor = field(default_factory=_Cursor)
+    report_rows: list[tuple[Any, ...]] = field(default_factory=list)  # arrival order
+    report_dicts: list[dict[str, Any]] = field(default_factory=list)  # Snapshot.reports, arrival order
+    reports_by_period: dict[tuple[str, str], list[tuple[Any, ...]]] = field(default_factory=dict)
+    firsts: dict[tuple[str, str, str], FirstReport] = field(default_factory=dict)
+    # (kind, period) of the rows added by the last fold: their periods are made again.
+    touched: set[tuple[str, str]] = field(default_factory=set)
+    # Periods whose deadline had passed when they were made: kept until a row for them arrives.
+    periods: dict[tuple[str, str], _HeldPeriod] = field(default_factory=dict)
+    period_context: tuple[Any, ...] | None = None
 
 
 def _fold(cfg: Config, store: Store, directory: Directory, held: Held | None) -> Held:
-    """The task updates, folded: `held` resumed when it still matches the store, else refilled."""
+    """The reports and task updates, folded: `held` resumed when it still matches the store, else
+    refilled."""
     held = held if held is not None else Held()
-    if held.show_emails == cfg.site.show_emails and held.directory is directory:
-        count, last_received, max_id = store.task_update_marks(held.last_id)
-        if count == held.count and last_received == held.last_received:
-            new = _updates(store, cfg.site.show_emails, held.last_id) if max_id > held.last_id else []
-            if not new or new[0].received_at.isoformat() >= held.last_received:
-                _add(held, new)
-                return held
-    held.show_emails, held.directory, held.states = cfg.site.show_emails, directory, TaskStates(directory)
-    held.last_id, held.count, held.last_received, held.updates, held.timeline = 0, 0, "", [], _Timeline()
-    _add(held, _updates(store, cfg.site.show_emails))
+    show = cfg.site.show_emails
+    clean = (lambda v: v) if show else redact
+    if held.show_emails == show and held.directory is directory:
+        updates = held.update_cursor.new_rows(store.task_update_marks(held.update_cursor.last_id),
+                                              lambda after: _updates(store, show, after),
+                                              lambda u: u.received_at.isoformat())
+        reports = held.report_cursor.new_rows(store.report_marks(held.report_cursor.last_id), store.report_rows,
+                                              lambda r: str(r[4]))
+        if updates is not None and reports is not None:
+            _add(held, updates, reports, clean)
+            return held
+    fresh = Held(show_emails=show, directory=directory, states=TaskStates(directory))
+    _add(fresh, _updates(store, show), store.report_rows(), clean)
+    fresh.touched = set()
+    held.__dict__.update(fresh.__dict__)  # the caller's object is the one kept
     return held
 
 
-def _add(held: Held, new: list[Update]) -> None:
+def _add(held: Held, new: list[Update], reports: list[tuple[Any, ...]],
+         clean: Callable[[str | None], str | None]) -> None:
     assert held.states is not None
+    touched: set[tuple[str, str]] = set()
     for u in new:
         held.timeline.add(u)
         held.states.add(u)
         held.updates.append(u)
-        if u.id > held.last_id:
-            held.last_id = u.id
-    held.count += len(new)
-    if new:
-        held.last_received = max(held.last_received, max(u.received_at.isoformat() for u in new))
+        held.updates_by_report.setdefault(u.report_id, []).append(u)
+        touched.add((u.kind, u.period))
+    held.update_cursor.advance([u.id for u in new], [u.received_at.isoformat() for u in new])
+    for r in reports:
+        rid, unit, kind, period, received_at, timeliness, summary = r
+        held.report_rows.append(r)
+        held.report_dicts.append({"id": rid, "unit": unit, "kind": kind, "period": period,
+                                  "received_at": received_at, "timeliness": timeliness, "summary": clean(summary)})
+        held.reports_by_period.setdefault((kind, period), []).append(r)
+        touched.add((kind, period))
+    first_reports(((r[1], r[2], r[3], r[4], r[0]) for r in reports), held.firsts)
+    held.report_cursor.advance([r[0] for r in reports], [str(r[4]) for r in reports])
+    held.touched = touched
 
 
 def _tasks(directory: Directory, states: TaskStates[Update], by_task: dict[str, list[Update]],
@@ -285,31 +353,45 @@ def _cells_by_period(comp: Compliance, window: _Window, cur: dict[str, str], tod
     return {(kind, p): comp.period_cells(kind, p) for kind in KINDS for p in period_lists[kind]}
 
 
-def _periods(comp: Compliance, cells_by_period: dict[tuple[str, str], list[Cell]], updates: list[Update],
-             report_rows: list[tuple[Any, ...]], clean: Callable[[str | None], str | None]) -> list[PeriodView]:
+def _keep_periods(held: Held, comp: Compliance, now: datetime, context: tuple[Any, ...]) -> None:
+    """Drop the held periods that may have changed and hand the others' cells to `comp`. A period
+    is kept while no row for it arrived, its deadline had passed when it was made (a pending cell
+    turns missing by the clock), and the lists, exemptions and calendar are the same."""
+    if held.period_context != context or any(hp.at > now for hp in held.periods.values()):
+        held.periods.clear()
+    held.period_context = context
+    for key in held.touched:
+        held.periods.pop(key, None)
+    for key, hp in list(held.periods.items()):
+        if hp.view.deadline >= hp.at:
+            del held.periods[key]
+        else:
+            comp.known(*key, hp.view.cells)
+
+
+def _periods(comp: Compliance, cells_by_period: dict[tuple[str, str], list[Cell]], held: Held, now: datetime,
+             clean: Callable[[str | None], str | None]) -> list[PeriodView]:
     """Every period with its cells and each unit's latest report (it supersedes the content), newest first."""
-    updates_by_report: dict[int, list[Update]] = {}
-    for u in updates:
-        updates_by_report.setdefault(u.report_id, []).append(u)
-    latest_report: dict[tuple[str, str, str], ReportView] = {}
-    for rid, unit, kind, period, received_at, timeliness, summary in report_rows:
-        key3 = (kind, period, unit)
-        prev_r = latest_report.get(key3)
-        latest_report[key3] = ReportView(rid, unit, kind, period, datetime.fromisoformat(received_at), timeliness,
-                                         clean(summary), updates_by_report.get(rid, []),
-                                         prev_r.count + 1 if prev_r else 1)
-    reports_by_period: dict[tuple[str, str], dict[str, ReportView]] = {}
-    for (kind, period, unit), rv in latest_report.items():
-        reports_by_period.setdefault((kind, period), {})[unit] = rv
     periods: list[PeriodView] = []
-    for key2 in set(cells_by_period) | set(reports_by_period):
+    for key2 in set(cells_by_period) | set(held.reports_by_period):
+        kept = held.periods.get(key2)
+        if kept is not None:
+            periods.append(kept.view)
+            continue
         kind, period = key2
+        latest: dict[str, ReportView] = {}
+        for rid, unit, _kind, _period, received_at, timeliness, summary in held.reports_by_period.get(key2, []):
+            prev_r = latest.get(unit)
+            latest[unit] = ReportView(rid, unit, kind, period, datetime.fromisoformat(received_at), timeliness,
+                                      clean(summary), held.updates_by_report.get(rid, []),
+                                      prev_r.count + 1 if prev_r else 1)
         cells = cells_by_period.get(key2) or comp.period_cells(kind, period)
         counts = {"on_time": 0, "late": 0, "missing": 0, "pending": 0, "exempt": 0}
         for c in cells:
             counts[c.status] += 1
-        periods.append(PeriodView(kind, period, comp.deadline(kind, period), cells,
-                                  reports_by_period.get(key2, {}), counts))
+        pv = PeriodView(kind, period, comp.deadline(kind, period), cells, latest, counts)
+        held.periods[key2] = _HeldPeriod(now, pv)
+        periods.append(pv)
     periods.sort(key=lambda pv: (pv.deadline, pv.kind), reverse=True)
     return periods
 
@@ -394,16 +476,26 @@ def _merge_predecessors(units: list[UnitView]) -> None:
                 dst.rates_by_kind.setdefault(k, Rates()).add(c)
 
 
+def _period_context(cfg: Config, directory: Directory, comp: Compliance, now: datetime) -> tuple[Any, ...]:
+    """What a held period's cells depend on besides its own rows and the clock. A unit merged into
+    a successor but not yet retired counts as retiring now: that instant is left out (the kept
+    periods' deadlines are before it either way)."""
+    return (id(directory), tuple(u.code for u in comp.directory.units), cfg.deadlines.model_dump_json(),
+            str(cfg.tz), tuple(comp.exemptions),
+            tuple(sorted((code, None if at == now else at) for code, at in comp.retired.items())))
+
+
 def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_days: int,
           held: Held | None) -> Snapshot:
     cal = WorkCalendar(cfg.deadlines, cfg.tz)
-    comp = compliance(store, directory, cal, now)
-    comp.exemptions = exemptions(cfg)
-    today = now.date()
     held = _fold(cfg, store, directory, held)
+    comp = compliance(store, directory, cal, now, firsts=held.firsts)
+    comp.exemptions = exemptions(cfg)
+    _keep_periods(held, comp, now, _period_context(cfg, directory, comp, now))
+    today = now.date()
     updates = held.updates
     assert held.states is not None
-    report_rows = store.report_rows()
+    report_rows = held.report_rows
     clean = (lambda v: v) if cfg.site.show_emails else redact
     window = _window(cal, comp, report_rows, now, trend_days)
     timeline = held.timeline
@@ -446,12 +538,11 @@ def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_
         current_cells={k: comp.period_cells(k, cur[k]) for k in KINDS},
         trend=trend,
         difficulties=difficulties,
-        reports=[{"id": r[0], "unit": r[1], "kind": r[2], "period": r[3], "received_at": r[4], "timeliness": r[5],
-                  "summary": clean(r[6])} for r in reversed(report_rows)],
+        reports=held.report_dicts[::-1],
         window_start=window.start,
         groups=sorted({t.group for t in directory.tasks if t.group}, key=_programme_order),
         updates=updates,
-        periods=_periods(comp, cells_by_period, updates, report_rows, clean),
+        periods=_periods(comp, cells_by_period, held, now, clean),
         new_difficulties=list(reversed(new_difficulties)),
         base_url=cfg.site.base_url,
         weights=ScoreWeights(cfg.scores.reporting, cfg.scores.on_time, cfg.scores.on_schedule,

@@ -51,10 +51,12 @@ class FirstReport:
     count: int
 
 
-def first_reports(arrivals: Iterable[tuple[str, str, str, str, int]]) -> dict[tuple[str, str, str], FirstReport]:
+def first_reports(arrivals: Iterable[tuple[str, str, str, str, int]],
+                  into: dict[tuple[str, str, str], FirstReport] | None = None) -> dict[tuple[str, str, str], FirstReport]:
     """(unit, kind, period) -> its first report and how many came, from (unit, kind, period,
-    received_at, report id) in arrival order (Store.report_arrivals)."""
-    out: dict[tuple[str, str, str], FirstReport] = {}
+    received_at, report id) in arrival order (Store.report_arrivals); with `into`, the arrivals
+    after those it was made from are added to it."""
+    out: dict[tuple[str, str, str], FirstReport] = into if into is not None else {}
     for unit, kind, period, received_at, rid in arrivals:
         k = (unit, kind, period)
         if k in out:
@@ -119,6 +121,10 @@ class Compliance:
             self._cache[key] = [self.cell(u.code, kind, period) for u in self.directory.units if kind in u.reports
                                 and (u.code not in retired or self.deadline(kind, period) <= retired[u.code])]
         return self._cache[key]
+
+    def known(self, kind: str, period: str, cells: list[Cell]) -> None:
+        """The period's cells, made earlier by the caller under the same rules (a held snapshot)."""
+        self._cache[(kind, period)] = cells
 
     def periods(self, kind: str, start: date, end: date) -> list[str]:
         """Periods of a kind that start on or before `end` and end on or after `start`."""

@@ -321,11 +321,21 @@ class Store:
         return self.db.execute(
             "SELECT unit, kind, period, received_at, id FROM reports ORDER BY received_at, id").fetchall()
 
-    def report_rows(self) -> list[tuple[Any, ...]]:
-        """(id, unit, kind, period, received_at, timeliness, summary) of every report, in arrival order."""
+    def report_rows(self, after_id: int = 0) -> list[tuple[Any, ...]]:
+        """(id, unit, kind, period, received_at, timeliness, summary) of every report (with a row id
+        above `after_id`), in arrival order."""
         return self.db.execute(
-            "SELECT id, unit, kind, period, received_at, timeliness, summary FROM reports "
-            "ORDER BY received_at, id").fetchall()
+            "SELECT id, unit, kind, period, received_at, timeliness, summary FROM reports WHERE id>? "
+            "ORDER BY received_at, id", [after_id]).fetchall()
+
+    def report_marks(self, upto_id: int) -> tuple[int, str, int]:
+        """As task_update_marks, for the reports."""
+        return self._marks("reports", upto_id)
+
+    def _marks(self, table: str, upto_id: int) -> tuple[int, str, int]:
+        row = self.db.execute(f"SELECT count(*), max(received_at), (SELECT max(id) FROM {table}) "
+                              f"FROM {table} WHERE id<=?", [upto_id]).fetchone()
+        return int(row[0]), row[1] or "", int(row[2] or 0)
 
     def task_update_rows(self, after_id: int = 0) -> list[tuple[Any, ...]]:
         """Every task update (with a row id above `after_id`) in arrival order, as tuples in the
@@ -337,9 +347,7 @@ class Store:
     def task_update_marks(self, upto_id: int) -> tuple[int, str, int]:
         """(how many task updates have a row id up to `upto_id`, the latest received_at among them,
         the highest row id): a builder that holds the updates it read checks that none went away."""
-        row = self.db.execute("SELECT count(*), max(received_at), (SELECT max(id) FROM task_updates) "
-                              "FROM task_updates WHERE id<=?", [upto_id]).fetchone()
-        return int(row[0]), row[1] or "", int(row[2] or 0)
+        return self._marks("task_updates", upto_id)
 
     def unit_last_updates(self, unit: str) -> dict[str, TaskUpdate]:
         """One unit's newest update of each task, as stored (one row per task, found in SQL: the
