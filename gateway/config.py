@@ -129,6 +129,10 @@ class Site(_Strict):
     # An incremental build re-indexes the search at most this often (Pagefind indexes every page:
     # seconds at a province-year); the pages themselves follow every batch. Full builds always do.
     search_interval: float = Field(60.0, ge=0)
+    # Under `baocao run` the whole-history CSV and JSON (du-lieu/bao-cao.csv, cap-nhat.csv, …: tens
+    # of megabytes at a province-year) are joined again at most this often, and at every full
+    # build; the month files follow every batch.
+    history_interval: float = Field(300.0, ge=0)
 
 
 class Exemption(_Strict):

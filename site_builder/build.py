@@ -65,6 +65,7 @@ class BuildResult:
     full: bool = True  # every page rendered (else only those the changes touch)
     rendered: int = 0  # pages and exports made by this build (the others were kept from the previous one)
     indexed: bool = False  # the search index was made again (else the published one was kept)
+    history: bool = True  # the whole-history exports were joined again (else the published ones were kept)
 
 
 class _Helpers:
@@ -364,7 +365,8 @@ def render(snap: Snapshot, theme: Theme, previous: Path | None = None, only: Aff
     w = _Pages(snap, theme, previous, only)
 
     def export() -> dict[str, bytes]:
-        return exports.exports(snap, theme.messages, months, old_bytes if only is not None else None, w.months)
+        return exports.exports(snap, theme.messages, months, old_bytes if only is not None else None, w.months,
+                               join=only is None or only.history)
 
     def pages() -> dict[str, bytes]:
         _overview_units_tasks(w)
@@ -472,7 +474,7 @@ def build_site(snap: Snapshot, output: Path, theme: Theme, keep: int = 3, change
         else:
             files.update(search.refresh(files, carry, previous))
     return BuildResult(len(files) + len(carry), publish(files, output, keep=keep, stamp=snap.now, carry=carry),
-                       full=only is None, rendered=rendered, indexed=indexed)
+                       full=only is None, rendered=rendered, indexed=indexed, history=only is None or only.history)
 
 
 def _files_of(build: Path) -> list[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -188,12 +189,14 @@ def _difficulty_table(snap: Snapshot, labels: dict[str, dict[str, str]]) -> Tabl
         {11: "datetime", 12: "datetime", 13: "datetime", 15: "datetime", 19: "bool"})
 
 
-def to_csv(t: Table) -> bytes:
+def to_csv(t: Table, header: bool = True) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(t.columns)
+    if header:
+        w.writerow(t.columns)
     w.writerows([defuse(v) for v in row] for row in t.rows)
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel then reads UTF-8 Vietnamese
+    # BOM: Excel then reads UTF-8 Vietnamese
+    return (("\ufeff" if header else "") + buf.getvalue()).encode("utf-8")
 
 
 def to_json(t: Table) -> bytes:
@@ -241,6 +244,7 @@ def to_xlsx(ts: Sequence[Table], labels: dict[str, dict[str, str]] | None = None
 
 
 HISTORY = ("bao-cao", "cap-nhat")
+WHOLE_HISTORY = tuple(f"du-lieu/{stem}.{ext}" for stem in HISTORY for ext in ("csv", "json"))
 WORKBOOK = "du-lieu/bao-cao-tong-hop.xlsx"
 
 
@@ -258,11 +262,12 @@ def months_in(snap: Snapshot) -> list[str]:
 
 
 def exports(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None, months: set[str] | None = None,
-            previous: Callable[[str], bytes | None] | None = None, all_months: list[str] | None = None
-            ) -> dict[str, bytes]:
+            previous: Callable[[str], bytes | None] | None = None, all_months: list[str] | None = None,
+            join: bool = True) -> dict[str, bytes]:
     """The export files. With `months`, only those months' history files are made and the other
     months' files are taken from `previous` (the published build's bytes, by path); the
-    whole-history files are joined from the months' files either way."""
+    whole-history files are joined from the months' files either way, or left out (`join`
+    False: the published ones are kept)."""
     files: dict[str, bytes] = {}
     state = state_tables(snap, labels)
     for t in state:
@@ -276,6 +281,8 @@ def exports(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None, mon
             files[f"{month_dir(m)}/bao-cao-thang.xlsx"] = to_xlsx(ts, labels)
     now = history.get(current) or [_report_table([]), _update_table([])]
     files[WORKBOOK] = to_xlsx([state[0], state[1], now[0], now[1], state[2]], labels)
+    if not join:
+        return files
     # The whole history, joined from the months' files (made above, else the published ones).
     pieces: dict[str, list[bytes]] = {f"{stem}.{ext}": [] for stem in HISTORY for ext in ("csv", "json")}
     for m in all_months if all_months is not None else months_in(snap):
@@ -294,24 +301,43 @@ def exports(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None, mon
     return files
 
 
+# The files of the months written lately, with the rows they hold: the current month is written
+# again after every batch with the same rows and the new ones, which alone are encoded.
+_MONTHS: OrderedDict[tuple[str, str], tuple[list[list[Any]], bytes, bytes]] = OrderedDict()
+MONTHS_HELD = 4
+
+
 def _month_files(month: str, ts: list[Table]) -> dict[str, bytes]:
     """A month's history as CSV and JSON."""
     out = {}
     for t in ts:
-        out[f"{month_dir(month)}/{t.name}.csv"] = to_csv(t)
-        out[f"{month_dir(month)}/{t.name}.json"] = to_json(t)
+        key = (t.name, month)
+        held = _MONTHS.get(key)
+        n = len(held[0]) if held is not None else 0
+        if held is not None and 0 < n <= len(t.rows) and t.rows[:n] == held[0]:
+            tail = Table(t.name, t.sheet, t.columns, t.headers, t.rows[n:], t.widths)
+            csv_b = held[1] + to_csv(tail, header=False)
+            json_b = held[2] if not tail.rows else held[2][:-3] + b",\n" + to_json(tail)[2:]
+        else:
+            csv_b, json_b = to_csv(t), to_json(t)
+        _MONTHS[key] = (list(t.rows), csv_b, json_b)
+        _MONTHS.move_to_end(key)
+        while len(_MONTHS) > MONTHS_HELD:
+            _MONTHS.popitem(last=False)
+        out[f"{month_dir(month)}/{t.name}.csv"] = csv_b
+        out[f"{month_dir(month)}/{t.name}.json"] = json_b
     return out
 
 
 def join_csv(header: bytes, months: list[bytes]) -> bytes:
     """One CSV from the months' CSVs (each with the same BOM and header line)."""
-    return header + b"".join(m[len(header):] for m in months)
+    return b"".join([header, *(memoryview(m)[len(header):] for m in months)])  # views: no copy of each month
 
 
 def join_json(months: list[bytes]) -> bytes:
     """One JSON array from the months' arrays (to_json's layout: an object per line)."""
-    inner = [m[2:-3] for m in months if len(m) > 5]  # "[\n" … "\n]\n"
-    return b"[\n" + b",\n".join(inner) + b"\n]\n"
+    inner = [memoryview(m)[2:-3] for m in months if len(m) > 5]  # "[\n" … "\n]\n"
+    return b"".join([b"[\n", b",\n".join(inner), b"\n]\n"])
 
 
 # -- the per-unit report template ----------------------------------------------------------------

@@ -18,7 +18,7 @@ import pytest
 from gateway.app import difficulties, service
 from gateway.app import snapshot as snapshot_mod
 from gateway.app.service import poll, rebuild_site
-from site_builder import build, search
+from site_builder import build, exports, search, xlsx
 from site_builder.changes import Changes
 from site_builder.publish import current_build
 from site_builder.snapshot import Snapshot
@@ -34,6 +34,7 @@ class Checker:
         self.written: list[int] = []
         self.rendered_all = 0
         self.kept_index = 0
+        self.kept_history = 0
         self.held = 0  # snapshots resumed from a held fold (each compared with a fresh one)
 
 
@@ -55,16 +56,26 @@ def checked(monkeypatch: pytest.MonkeyPatch) -> Iterator[Checker]:
         if changes is None or previous is None:
             stats.full += 1
             return real(snap, output, theme, keep, changes, reindex)
+        res = real(snap, output, theme, keep, changes, reindex)
+        # The full render made with nothing kept from earlier builds (the encoded rows and months
+        # the exports reuse), on the same previous build (still kept beside the new one).
+        exports._MONTHS.clear()
+        xlsx._ROWS.clear()
         expected = build.render(snap, theme, previous)
         stats.rendered_all = len(expected)
         if snap.search:
             expected.update(search.index(expected))
-        res = real(snap, output, theme, keep, changes, reindex)
         assert not res.full
         stats.incremental += 1
         stats.written.append(res.rendered)
         got = {p.relative_to(res.publish.build_dir).as_posix(): p for p in res.publish.build_dir.rglob("*")
                if p.is_file()}
+        if not res.history:  # the whole-history exports kept from the last build ([site] history_interval)
+            stats.kept_history += 1
+            for rel in exports.WHOLE_HISTORY:
+                assert got[rel].read_bytes() == (previous / rel).read_bytes()
+            got = {rel: p for rel, p in got.items() if rel not in exports.WHOLE_HISTORY}
+            expected = {rel: b for rel, b in expected.items() if rel not in exports.WHOLE_HISTORY}
         if not res.indexed:  # the search index kept from the last build ([site] search_interval)
             stats.kept_index += 1
             old = {rel for rel in _tree(previous) if rel.startswith("pagefind/")}
@@ -177,6 +188,28 @@ def test_the_full_rebuild_is_asked_for_by_name(tmp_path: Path) -> None:
     # A build asked for a moment before the last one (the builder process publishes a finished
     # search index on its own clock) is still incremental: no deadline lies between them.
     assert rebuild_site(inst, at(when) + timedelta(minutes=1, seconds=59)).full is False
+
+
+def test_the_whole_history_exports_follow_at_most_every_interval(tmp_path: Path, checked: Checker) -> None:
+    """Under `baocao run` (defer_history) an incremental build keeps the published whole-history
+    CSV and JSON until `[site] history_interval` passed; the month's files follow every report."""
+    inst = _province(tmp_path / "p")
+    inst.cfg.site.history_interval = 300
+    first, second = mails()[0], mails()[1]
+    deliver_eml(inst, eml(*first[:3], message_id="<h1@site.test>"), "h1.eml", at(first[3]))
+    poll(inst, at(first[3]), build=False)
+    assert rebuild_site(inst, at("2025-05-20 15:40"), defer_history=True).history  # the first build: full
+    deliver_eml(inst, eml(*second[:3], message_id="<h2@site.test>"), "h2.eml", at("2025-05-20 15:41"))
+    poll(inst, at("2025-05-20 15:41"), build=False)
+    res = rebuild_site(inst, at("2025-05-20 15:42"), defer_history=True)
+    assert not res.full and not res.history and checked.kept_history == 1
+    site = res.publish.build_dir
+    month, whole = (site / "du-lieu/thang-2025-05/cap-nhat.csv").read_bytes(), (site / "du-lieu/cap-nhat.csv").read_bytes()
+    assert b",CAT," in month and b",CAT," not in whole  # the new report's task updates: in the month only
+    res = rebuild_site(inst, at("2025-05-20 15:46"), defer_history=True)  # 6 minutes after the last join
+    assert res.history and not res.full
+    site = res.publish.build_dir
+    assert (site / "du-lieu/cap-nhat.csv").read_bytes() == (site / "du-lieu/thang-2025-05/cap-nhat.csv").read_bytes()
 
 
 def test_a_month_of_the_loop_builds_incrementally_and_equal(tmp_path: Path, server, monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001

@@ -163,6 +163,34 @@ def test_the_site_is_built_in_a_process_of_its_own(tmp_path: Path) -> None:
         inst.close()
 
 
+def test_the_builder_process_catches_up_the_whole_history_when_no_build_comes(tmp_path: Path) -> None:
+    """A build within `[site] history_interval` of the last join keeps the whole-history exports;
+    with no build after it the builder joins them on its own once the interval has passed."""
+    inst = make_instance(tmp_path / "i")
+    inst.cfg.site.history_interval = 4
+    inst.cfg.site.search = False
+    r = Runner(inst, SystemClock(inst.cfg.tz), interval=0.1, site_process=True)
+    whole = inst.cfg.site_output / "du-lieu" / "cap-nhat.csv"
+    try:
+        _deliver(r, SKHCN, "SKHCN", "a")
+        r.tick()
+        assert r._builder is not None  # noqa: SLF001
+        r._builder.join(60)  # noqa: SLF001 - the build, not the builder process (join_builds stops it)
+        _deliver(r, CAT, "CAT", "b")
+        r.tick()
+        r._builder.join(60)  # noqa: SLF001
+        assert r.counts["site_builds"] == 2
+        deadline = time.monotonic() + 30
+        while b"CAT" not in whole.read_bytes() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert b"CAT" in whole.read_bytes(), "the whole-history export caught up"
+        assert whole.read_bytes() == (inst.cfg.site_output / "du-lieu" / f"thang-{r.clock.now():%Y-%m}"
+                                      / "cap-nhat.csv").read_bytes()
+    finally:
+        r.join_builds(60)
+        inst.close()
+
+
 def _exports_in_a_daemon(conn) -> None:  # noqa: ANN001 - a spawned process's target
     from site_builder.build import in_child
 

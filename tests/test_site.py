@@ -351,3 +351,34 @@ def test_the_xlsx_writer_reuses_rows_only_when_values_and_types_match() -> None:
     assert cells(first) == [["Mã", "Có"], ["NV01", True]]
     assert cells(again) == [["Mã", "Có"], ["NV01", 1]] and cells(again)[1][1] is not True
     assert workbook([Sheet("S", [["Mã", "Có"], ["NV01", True]])]) == first  # the same bytes again
+
+
+def test_a_months_files_encode_only_the_rows_added_since_they_were_written() -> None:
+    """The current month's CSV and JSON are written again after every batch: the rows it already
+    held are not encoded again, and the bytes equal those written from scratch. A month whose
+    earlier rows changed (a reprocessed report) is written from scratch."""
+    import csv as csv_mod
+    import json as json_mod
+
+    from site_builder import exports
+
+    rows = [[i, "SYT", "daily", "2025-05-22", f"2025-05-22T1{i}:00:00+07:00", "on_time",
+             f'=HYPERLINK("x") dòng {i}, "trích"\n'] for i in range(4)]
+
+    def made(rs: list[list[object]], fresh: bool) -> dict[str, bytes]:
+        if fresh:
+            exports._MONTHS.clear()
+        return exports._month_files("2025-05", [exports._report_table([list(r) for r in rs])])
+
+    made(rows[:1], fresh=True)
+    grown = made(rows[:3], fresh=False)  # two rows appended to what was written
+    assert grown == made(rows[:3], fresh=True)
+    assert made(rows[:3], fresh=False) == grown  # nothing new: the same bytes
+    changed = [list(r) for r in rows]
+    changed[0][6] = "đã sửa"
+    again = made(changed, fresh=False)
+    assert again == made(changed, fresh=True)
+    text = again["du-lieu/thang-2025-05/bao-cao.csv"].decode("utf-8-sig")
+    read = list(csv_mod.reader(io.StringIO(text)))
+    assert read[1][6] == "đã sửa" and read[2][6].startswith("'=HYPERLINK") and len(read) == 5
+    assert [o["id"] for o in json_mod.loads(again["du-lieu/thang-2025-05/bao-cao.json"])] == [0, 1, 2, 3]

@@ -58,12 +58,13 @@ def _fingerprint(inst: Instance) -> str:
     return h.hexdigest()
 
 
-def plan(inst: Instance, now: datetime, full: bool = False) -> Plan:
+def plan(inst: Instance, now: datetime, full: bool = False, defer_history: bool = False) -> Plan:
     """Read the marks before the snapshot is taken: a row added meanwhile is then in the next
-    build's changes too (rendered twice, never missed)."""
+    build's changes too (rendered twice, never missed). With `defer_history` an incremental build
+    joins the whole-history exports only when `[site] history_interval` passed since they were."""
     store = inst.store
     marks = {"at": now.isoformat(), "today": now.date().isoformat(), "fingerprint": _fingerprint(inst),
-             "indexed_at": now.isoformat(), **store.record_marks()}
+             "indexed_at": now.isoformat(), "history_at": now.isoformat(), **store.record_marks()}
     if full:
         return Plan(marks, None, "asked")
     try:
@@ -98,10 +99,18 @@ def plan(inst: Instance, now: datetime, full: bool = False) -> Plan:
     if first:
         times.append(first)
     since = min((datetime.fromisoformat(t) for t in times), default=None)
-    last_index = prev.get("indexed_at")
-    reindex = not last_index or (now - datetime.fromisoformat(last_index)).total_seconds() >= inst.cfg.site.search_interval
-    marks["indexed_at"] = now.isoformat() if reindex else last_index
-    return Plan(marks, Changes(prev["reports"][0], prev["task_updates"][0], touched, since), "", reindex)
+    reindex = _due(marks, prev, "indexed_at", now, inst.cfg.site.search_interval)
+    history = not defer_history or _due(marks, prev, "history_at", now, inst.cfg.site.history_interval)
+    return Plan(marks, Changes(prev["reports"][0], prev["task_updates"][0], touched, since, history), "", reindex)
+
+
+def _due(marks: dict[str, Any], prev: dict[str, Any], key: str, now: datetime, interval: float) -> bool:
+    """Whether what `key` marks (made at most every `interval` seconds) is made again now; the
+    marks keep the time it was last made."""
+    last = prev.get(key)
+    due = not last or (now - datetime.fromisoformat(last)).total_seconds() >= interval
+    marks[key] = now.isoformat() if due else last
+    return due
 
 
 def _deadline_between(inst: Instance, since: str | None, now: datetime) -> bool:

@@ -26,6 +26,7 @@ from gateway.app.service import rebuild_site
 from gateway.config import Config
 from site_builder import search
 from site_builder.build import BuildResult
+from site_builder.publish import current_build
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,9 @@ class _Builder:
     """Pages first, the search index beside: after a build, when `[site] search_interval` has
     passed since the last index, Pagefind indexes that build in a thread (a subprocess: the next
     builds go on meanwhile) and its files join the next build, or are published on their own
-    when no build comes."""
+    when no build comes. The whole-history exports are joined at most every `[site]
+    history_interval`; when builds left them behind and none comes, the builder catches up alone
+    (as it starts an index left behind: neither lags more than its interval)."""
 
     def __init__(self, inst: Instance) -> None:
         self.inst, self.cfg = inst, inst.cfg
@@ -99,16 +102,19 @@ class _Builder:
         self.index: dict[str, bytes] | None = None  # made, not yet published
         self.index_started = -1e18
         self.built_since_index = True
+        self.history_behind = False  # a build kept the whole-history exports of an earlier one
+        self.history_tried = time.monotonic()
 
     def serve(self, conn: Connection) -> None:
         while True:
-            if self.index is not None and not conn.poll(0.5):  # an index ready and no build asked for
-                self._build(None)
+            if not conn.poll(0.5):  # no build asked for: publish or catch up what waits
+                self._idle()
                 continue
-            if self.indexer is not None and self.indexer.is_alive() and not conn.poll(0.5):
-                continue  # waiting for a build request or the index, whichever comes first
             now: Any = conn.recv()
-            if now is None:
+            if now is None:  # the service stops: what waits is published first
+                if self.indexer is not None:
+                    self.indexer.join(600)
+                self._idle(stopping=True)
                 break
             try:
                 res = self._build(now)
@@ -116,16 +122,33 @@ class _Builder:
             except Exception as exc:  # noqa: BLE001 - reported to the service, which logs it
                 log.exception("site build failed")
                 conn.send(("error", f"{type(exc).__name__}: {exc}"))
-        if self.indexer is not None:
-            self.indexer.join(600)
 
-    def _build(self, now: datetime | None) -> BuildResult:
+    def _idle(self, stopping: bool = False) -> None:
+        try:
+            due = self.history_behind and (
+                stopping or time.monotonic() - self.history_tried >= self.cfg.site.history_interval)
+            if self.index is not None or due:
+                self._build(None, history=due)
+            elif not stopping:
+                build = current_build(self.cfg.site_output.absolute())
+                if build is not None:
+                    self._maybe_index(build)
+        except Exception:  # noqa: BLE001 - the next build tries again
+            log.exception("site build failed")
+
+    def _build(self, now: datetime | None, history: bool = False) -> BuildResult:
         if list_mtimes(self.cfg) != self.seen:  # the lists changed: the service reloads them too
             self.seen = list_mtimes(self.cfg)
             self.inst.__dict__["directory"] = load_directory(self.cfg)
         index, self.index = self.index, None
         at = now if now is not None else datetime.now(self.cfg.tz)
-        res = rebuild_site(self.inst, at, held=self.held, index=index, defer_index=True)
+        if history:
+            self.history_tried = time.monotonic()
+        res = rebuild_site(self.inst, at, held=self.held, index=index, defer_index=True, defer_history=not history)
+        if res.history:
+            self.history_behind, self.history_tried = False, time.monotonic()
+        else:
+            self.history_behind = True
         if now is not None:  # pages published after the index's build: another one is due later
             self.built_since_index = True
         self._maybe_index(res.publish.build_dir)
