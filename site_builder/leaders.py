@@ -105,11 +105,35 @@ def in_span(pv: PeriodView, span: Span) -> bool:
 
 def unit_rates(snap: Snapshot, span: Span) -> dict[str, dict[str, Rates]]:
     """unit -> kind -> Rates over the periods whose deadline falls within the span (plus "all").
-    A span of whole months (a month, quarter, year) adds up the months' rates, counted once per
-    snapshot (a build asks for several spans; a national one has 300,000 cells a month)."""
-    if span.kind in ("monthly", "quarterly", "yearly"):
-        return _sum_months(snap, span)
-    return _rates_of(snap, [pv for pv in snap.periods if in_span(pv, span)])
+    A span over several months adds up the months' rates: a whole month's are counted once per
+    snapshot, and kept between the builds of a long-running builder while the month's periods
+    are the same (a build asks for several spans; a national one has 300,000 cells a month)."""
+    if span.kind == "weekly":
+        return _rates_of(snap, [pv for pv in snap.periods if in_span(pv, span)])
+    by_month = snap.memo.get("periods_by_month")
+    if by_month is None:
+        by_month = snap.memo["periods_by_month"] = {}
+        for pv in snap.periods:  # newest first, as _rates_of reads them
+            by_month.setdefault(f"{pv.deadline.date():%Y-%m}", []).append(pv)
+    out: dict[str, dict[str, Rates]] = {u.info.code: {"all": Rates()} for u in snap.units}
+    for m in sorted(by_month, reverse=True):
+        whole = month_span(m)
+        if whole.end < span.start or whole.start > span.end:
+            continue
+        if span.start <= whole.start and whole.end <= span.end:
+            part = _month_rates(snap, m, by_month[m])
+        else:
+            part = _rates_of(snap, [pv for pv in by_month[m] if in_span(pv, span)])
+        for code, kinds in part.items():
+            mine = out[code]
+            for kind, r in kinds.items():
+                t = mine.setdefault(kind, Rates())
+                t.expected += r.expected
+                t.received += r.received
+                t.on_time += r.on_time
+                t.late += r.late
+                t.missing += r.missing
+    return out
 
 
 def _rates_of(snap: Snapshot, periods: list[PeriodView]) -> dict[str, dict[str, Rates]]:
@@ -125,26 +149,25 @@ def _rates_of(snap: Snapshot, periods: list[PeriodView]) -> dict[str, dict[str, 
     return out
 
 
-def _sum_months(snap: Snapshot, span: Span) -> dict[str, dict[str, Rates]]:
-    by_month = snap.memo.get("month_rates")
-    if by_month is None:
-        months: dict[str, list[PeriodView]] = {}
-        for pv in snap.periods:  # newest first, as _rates_of reads them
-            months.setdefault(f"{pv.deadline.date():%Y-%m}", []).append(pv)
-        by_month = snap.memo["month_rates"] = {m: _rates_of(snap, pvs) for m, pvs in months.items()}
-    out: dict[str, dict[str, Rates]] = {u.info.code: {"all": Rates()} for u in snap.units}
-    wanted = f"{span.start:%Y-%m}", f"{span.end:%Y-%m}"
-    for m in sorted((m for m in by_month if wanted[0] <= m <= wanted[1]), reverse=True):
-        for code, kinds in by_month[m].items():
-            mine = out[code]
-            for kind, r in kinds.items():
-                t = mine.setdefault(kind, Rates())
-                t.expected += r.expected
-                t.received += r.received
-                t.on_time += r.on_time
-                t.late += r.late
-                t.missing += r.missing
-    return out
+# month -> the periods, successors and units its rates were counted from, and the rates. A held
+# snapshot (gateway.app.snapshot.Held) hands out the same period objects while they cannot change.
+_MONTH_RATES: dict[str, tuple[list[PeriodView], dict[str, str], list[str], dict[str, dict[str, Rates]]]] = {}
+
+
+def _month_rates(snap: Snapshot, month: str, periods: list[PeriodView]) -> dict[str, dict[str, Rates]]:
+    done = snap.memo.setdefault("month_rates", {})
+    if month in done:
+        return done[month]  # type: ignore[no-any-return]
+    codes = [u.info.code for u in snap.units]
+    kept = _MONTH_RATES.get(month)
+    if (kept is not None and len(kept[0]) == len(periods) and all(a is b for a, b in zip(kept[0], periods, strict=True))
+            and kept[1] == snap.successors and kept[2] == codes):
+        rates = kept[3]
+    else:
+        rates = _rates_of(snap, periods)
+        _MONTH_RATES[month] = (list(periods), dict(snap.successors), codes, rates)
+    done[month] = rates
+    return rates
 
 
 def exempt_count(snap: Snapshot, span: Span) -> dict[str, int]:
@@ -170,8 +193,42 @@ class TaskAt:
     days_late: int  # at the end of the span: days past the deadline (0 when not overdue)
 
 
+# (task, span) -> what a running span's TaskAt was found from, and its numbers: the running
+# spans' scorecards and reports are made again after every batch, for every task, and a task
+# without a new update since stands as it stood (kept for today only).
+_RUNNING: dict[tuple[str, str, str], tuple[tuple[Any, ...], tuple[str | None, int | None, bool, int, int]]] = {}
+_RUNNING_DAY: list[date] = []
+
+
 def task_at(snap: Snapshot, tv: TaskView, span: Span) -> TaskAt:
     instant = end_instant(snap, span)
+    if instant != snap.now:
+        return _task_at(snap, tv, span, instant)
+    if _RUNNING_DAY != [snap.today]:
+        _RUNNING.clear()
+        _RUNNING_DAY[:] = [snap.today]
+    hist = tv.history
+    last = hist[-1] if hist else None
+    # The state at `now` is the last one (none is newer): the same history gives the same numbers.
+    seen = (len(hist), last, tv.deadline, tuple(tv.deadline_changes), tv.info.lead_unit, snap.now.tzinfo)
+    key = (tv.info.code, span.kind, span.key)
+    kept = _RUNNING.get(key)
+    if (kept is not None and kept[0][0] == seen[0] and kept[0][1] is last and kept[0][2:] == seen[2:]
+            and (last is None or last.received_at <= instant)):
+        return TaskAt(tv, *kept[1])
+    ta = _task_at(snap, tv, span, instant)
+    if last is None or last.received_at <= instant:
+        _RUNNING[key] = (seen, (ta.status, ta.progress, ta.overdue, ta.overdue_days, ta.days_late))
+    return ta
+
+
+def forget() -> None:
+    """Drop what is kept between builds (tests compare with a build made from nothing)."""
+    _RUNNING.clear()
+    _MONTH_RATES.clear()
+
+
+def _task_at(snap: Snapshot, tv: TaskView, span: Span, instant: datetime) -> TaskAt:
     state = tv.as_of(instant)
     status = state.status if state else None
     progress = state.progress if state else None

@@ -9,16 +9,19 @@ simulated month of the working group's loop through `baocao run` on a stepping c
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from gateway.app import difficulties, service
 from gateway.app import snapshot as snapshot_mod
 from gateway.app.service import poll, rebuild_site
-from site_builder import build, exports, search, xlsx
+from site_builder import build, exports, leaders, search, xlsx
 from site_builder.changes import Changes
 from site_builder.publish import current_build
 from site_builder.snapshot import Snapshot
@@ -58,10 +61,10 @@ def checked(monkeypatch: pytest.MonkeyPatch) -> Iterator[Checker]:
             return real(snap, output, theme, keep, changes, reindex)
         res = real(snap, output, theme, keep, changes, reindex)
         # The full render made with nothing kept from earlier builds (the encoded rows and months
-        # the exports reuse), on the same previous build (still kept beside the new one).
-        exports._MONTHS.clear()
-        xlsx._ROWS.clear()
-        expected = build.render(snap, theme, previous)
+        # the exports reuse, the months' rates), on the same previous build (kept beside the new
+        # one); what the builder keeps is then put back for its next build.
+        with _nothing_kept(snap):
+            expected = build.render(snap, theme, previous)
         stats.rendered_all = len(expected)
         if snap.search:
             expected.update(search.index(expected))
@@ -102,6 +105,22 @@ def checked(monkeypatch: pytest.MonkeyPatch) -> Iterator[Checker]:
     monkeypatch.setattr(service, "build_site", build_site)
     monkeypatch.setattr(snapshot_mod, "take", take)
     yield stats
+
+
+@contextmanager
+def _nothing_kept(snap: Snapshot) -> Iterator[None]:
+    kept: list[Any] = [exports._MONTHS, xlsx._ROWS, leaders._MONTH_RATES, leaders._RUNNING, leaders._RUNNING_DAY,
+                       snap.memo]
+    saved = [copy.copy(k) for k in kept]
+    build.forget_kept()
+    for k in kept:
+        k.clear()
+    try:
+        yield
+    finally:
+        for k, was in zip(kept, saved, strict=True):
+            k.clear()
+            k.update(was) if isinstance(k, dict) else k.extend(was)
 
 
 def _rewritten(before: Path | None, after: Path) -> list[str]:
@@ -262,6 +281,48 @@ def test_one_report_on_a_larger_instance_renders_only_its_pages(tmp_path: Path, 
     site = res.publish.build_dir
     assert "Báo cáo bổ sung." in (site / f"don-vi/{unit.code}.html").read_text(encoding="utf-8")
     assert "Báo cáo bổ sung." in (site / f"nhiem-vu/{task}.html").read_text(encoding="utf-8")
+
+
+def test_a_late_report_for_a_closed_month_is_built_incrementally(tmp_path: Path, checked: Checker) -> None:
+    """A unit sends, weeks late, the daily report it missed in a closed month: that day's page,
+    the month's scorecard and formal report change, and a builder holding its snapshot and the
+    months' rates between builds (`baocao run`) shows them as a fresh build does."""
+    import random
+    from datetime import date
+    from datetime import time as dtime
+
+    from bench.site import fill_store, make_lists
+    from gateway.app.instance import Instance
+    from gateway.app.scaffold import init_instance
+    from gateway.config import load
+    from gateway.domain.calendar import WorkCalendar
+
+    rng = random.Random(8)
+    units, tasks = make_lists(30, 20, rng)
+    init_instance(tmp_path / "late", units=units, tasks=tasks)
+    inst = Instance(load(tmp_path / "late" / "baocao.toml"))
+    days = WorkCalendar(inst.cfg.deadlines, inst.cfg.tz).working_days(date(2025, 4, 1), date(2025, 6, 1))[:30]
+    fill_store(inst, days, rng)
+    last = days[-1]
+    service.refresh(inst, at(f"{last} 18:30"))  # after the day's last report (some came at 18:00)
+    held = snapshot_mod.Held()
+    rebuild_site(inst, at(f"{last} 18:30"), held=held)
+    april = {d.isoformat() for d in days if d.month == 4}
+    sent = {(u, p) for u, p in inst.store.db.execute("SELECT unit, period FROM reports WHERE kind='daily'").fetchall()}
+    unit, day = next((u.code, d) for u in inst.directory.units if "daily" in u.reports
+                     for d in sorted(april) if (u.code, d) not in sent)
+    before = (current_build(inst.cfg.site_output.absolute()) / "danh-gia/2025-04.html").read_bytes()
+    body = f"Đơn vị: {unit}\nLoại báo cáo: Ngày\nKỳ báo cáo: {date.fromisoformat(day):%d/%m/%Y}\n\nTình hình chung: Báo cáo bù.\n"
+    sender = next(u.emails[0] for u in inst.directory.units if u.code == unit)
+    for i, minute in enumerate((10, 20)):  # two builds: the second one starts from what the first kept
+        when = datetime_at(last, dtime(18, 30 + minute), inst)
+        deliver_eml(inst, eml(sender, "Báo cáo bù", body, message_id=f"<late{i}@site.test>"), f"late{i}.eml", when)
+        assert poll(inst, when, build=False).batch.outcomes == {"accepted": 1}
+        res = rebuild_site(inst, when + timedelta(minutes=1), held=held)
+        assert not res.full
+    assert checked.incremental == 2 and checked.held >= 2 and held.restarts == 0
+    after = (res.publish.build_dir / "danh-gia/2025-04.html").read_bytes()
+    assert after != before  # the closed month's scorecard counts the late report
 
 
 def datetime_at(day, t, inst):  # noqa: ANN001, ANN201

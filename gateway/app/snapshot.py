@@ -207,6 +207,7 @@ class Held:
     # Periods whose deadline had passed when they were made: kept until a row for them arrives.
     periods: dict[tuple[str, str], _HeldPeriod] = field(default_factory=dict)
     period_context: tuple[Any, ...] | None = None
+    restarts: int = 0  # how often the fold started over after its first fill
 
 
 def _fold(cfg: Config, store: Store, directory: Directory, held: Held | None) -> Held:
@@ -224,7 +225,8 @@ def _fold(cfg: Config, store: Store, directory: Directory, held: Held | None) ->
         if updates is not None and reports is not None:
             _add(held, updates, reports, clean)
             return held
-    fresh = Held(show_emails=show, directory=directory, states=TaskStates(directory))
+    fresh = Held(show_emails=show, directory=directory, states=TaskStates(directory),
+                 restarts=held.restarts + (held.states is not None))
     _add(fresh, _updates(store, show), store.report_rows(), clean)
     fresh.touched = set()
     held.__dict__.update(fresh.__dict__)  # the caller's object is the one kept
