@@ -157,7 +157,7 @@ _MONTH_RATES: dict[str, tuple[list[PeriodView], dict[str, str], list[str], dict[
 def _month_rates(snap: Snapshot, month: str, periods: list[PeriodView]) -> dict[str, dict[str, Rates]]:
     done = snap.memo.setdefault("month_rates", {})
     if month in done:
-        return done[month]  # type: ignore[no-any-return]
+        return done[month]
     codes = [u.info.code for u in snap.units]
     kept = _MONTH_RATES.get(month)
     if (kept is not None and len(kept[0]) == len(periods) and all(a is b for a, b in zip(kept[0], periods, strict=True))
