@@ -129,10 +129,11 @@ class Site(_Strict):
     # An incremental build re-indexes the search at most this often (Pagefind indexes every page:
     # seconds at a province-year); the pages themselves follow every batch. Full builds always do.
     search_interval: float = Field(60.0, ge=0)
-    # Under `baocao run` the whole-history CSV and JSON (du-lieu/bao-cao.csv, cap-nhat.csv, …: tens
-    # of megabytes at a province-year) are joined again at most this often, and at every full
-    # build; the month files follow every batch.
-    history_interval: float = Field(300.0, ge=0)
+    # Under `baocao run` the slow downloads follow at most this often (and at every full build):
+    # the whole-history CSV and JSON (du-lieu/bao-cao.csv, …: tens of megabytes at a province-year)
+    # and the formal reports of the running week and month (each says when its numbers are from).
+    # The pages and the month's files follow every batch.
+    downloads_interval: float = Field(300.0, ge=0)
 
 
 class Exemption(_Strict):

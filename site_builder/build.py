@@ -66,7 +66,7 @@ class BuildResult:
     full: bool = True  # every page rendered (else only those the changes touch)
     rendered: int = 0  # pages and exports made by this build (the others were kept from the previous one)
     indexed: bool = False  # the search index was made again (else the published one was kept)
-    history: bool = True  # the whole-history exports were joined again (else the published ones were kept)
+    downloads: bool = True  # the slow downloads were made again (else the published ones were kept)
 
 
 class _Helpers:
@@ -313,8 +313,8 @@ def _formal_reports(w: _Pages) -> None:
             continue
         path = report_path(pv.kind, pv.period)
         span = leaders.span_of(pv.kind, pv.period)
-        if w.only is not None and not w.only.span(span):
-            continue
+        if w.only is not None and (not w.only.span(span) or (not w.only.downloads and span.end >= w.snap.today)):
+            continue  # unchanged, or a running period's draft: made again with the slow downloads
         model = report.build(w.snap, span, w.labels)
         fp = model.fingerprint()
         if w.previous is not None:
@@ -367,7 +367,7 @@ def render(snap: Snapshot, theme: Theme, previous: Path | None = None, only: Aff
 
     def export() -> dict[str, bytes]:
         return exports.exports(snap, theme.messages, months, old_bytes if only is not None else None, w.months,
-                               join=only is None or only.history)
+                               join=only is None or only.downloads)
 
     def pages() -> dict[str, bytes]:
         _overview_units_tasks(w)
@@ -483,7 +483,7 @@ def build_site(snap: Snapshot, output: Path, theme: Theme, keep: int = 3, change
         else:
             files.update(search.refresh(files, carry, previous))
     return BuildResult(len(files) + len(carry), publish(files, output, keep=keep, stamp=snap.now, carry=carry),
-                       full=only is None, rendered=rendered, indexed=indexed, history=only is None or only.history)
+                       full=only is None, rendered=rendered, indexed=indexed, downloads=only is None or only.downloads)
 
 
 def _files_of(build: Path) -> list[str]:

@@ -27,7 +27,9 @@ class Changes:
     after_update: int
     difficulties: frozenset[tuple[str, str]] = frozenset()
     difficulties_since: datetime | None = None  # the earliest instant those records changed at
-    history: bool = True  # join the whole-history exports again (else the published ones are kept)
+    # Make the slow downloads again: the whole-history exports and the formal reports of running
+    # periods (else the published ones are kept: they say when their numbers are from).
+    downloads: bool = True
 
 
 @dataclass
@@ -40,7 +42,7 @@ class Affected:
     dates: set[date] = field(default_factory=set)  # deadline days of the changed periods
     today: date | None = None
     since: date | None = None  # every span that ends on or after this day (difficulty records changed)
-    history: bool = True  # the whole-history exports are joined again
+    downloads: bool = True  # the slow downloads are made again (Changes.downloads)
 
     def span(self, span: Span) -> bool:
         """A formal report or a scorecard over `span` may have changed: it is still running (it
@@ -50,7 +52,7 @@ class Affected:
 
 
 def affected(snap: Snapshot, changes: Changes) -> Affected:
-    a = Affected(today=snap.today, history=changes.history)
+    a = Affected(today=snap.today, downloads=changes.downloads)
     deadlines = {(pv.kind, pv.period): pv.deadline for pv in snap.periods}
     for r in snap.reports:  # in arrival order, not id order: every one is looked at
         if r["id"] <= changes.after_report:

@@ -294,8 +294,8 @@ class Snapshot:
     archived_tasks: list[TaskView] = field(default_factory=list)
     successors: dict[str, str] = field(default_factory=dict)  # merged unit -> the unit it lives on in
     ageing_days: int = 7
-    # How far the whole-history exports may lag behind the month's files under `baocao run` (s).
-    history_interval: float = 0.0
+    # How far the slow downloads may lag behind the pages under `baocao run` (s).
+    downloads_interval: float = 0.0
     # What the builder computes once per snapshot and asks for again (site_builder.leaders).
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 

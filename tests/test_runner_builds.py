@@ -164,10 +164,10 @@ def test_the_site_is_built_in_a_process_of_its_own(tmp_path: Path) -> None:
 
 
 def test_the_builder_process_catches_up_the_whole_history_when_no_build_comes(tmp_path: Path) -> None:
-    """A build within `[site] history_interval` of the last join keeps the whole-history exports;
+    """A build within `[site] downloads_interval` of the last join keeps the whole-history exports;
     with no build after it the builder joins them on its own once the interval has passed."""
     inst = make_instance(tmp_path / "i")
-    inst.cfg.site.history_interval = 4
+    inst.cfg.site.downloads_interval = 4
     inst.cfg.site.search = False
     r = Runner(inst, SystemClock(inst.cfg.tz), interval=0.1, site_process=True)
     whole = inst.cfg.site_output / "du-lieu" / "cap-nhat.csv"

@@ -51,14 +51,15 @@ def refresh(inst: Instance, now: datetime) -> None:
 
 def rebuild_site(inst: Instance, now: datetime, *, full: bool = False, held: snapshot.Held | None = None,
                  index: dict[str, bytes] | None = None, defer_index: bool = False,
-                 defer_history: bool = False) -> BuildResult:
+                 defer_downloads: bool = False) -> BuildResult:
     """Build and publish the site: only the pages the records since the last build touch, or
     everything (`full`, or whenever site_marks finds more than new records). `held` is a
     long-running builder's fold of the task updates, resumed here. With `defer_index` the search
     index is not made here: `index` (made beside, gateway.app.site_process) is published, or the
-    published one kept. With `defer_history` an incremental build joins the whole-history exports
-    at most every `[site] history_interval` (the builder process catches up when no build comes)."""
-    p = site_marks.plan(inst, now, full, defer_history)
+    published one kept. With `defer_downloads` an incremental build makes the slow downloads (the
+    whole-history exports, the running periods' formal reports) at most every `[site]
+    downloads_interval` (the builder process catches up when no build comes)."""
+    p = site_marks.plan(inst, now, full, defer_downloads)
     snap = snapshot.take(inst.cfg, inst.store, inst.directory, now, held=held)
     result = build_site(snap, inst.cfg.site_output, inst.theme, keep=inst.cfg.site.keep_builds, changes=p.changes,
                         reindex=p.reindex and not defer_index, index=index)

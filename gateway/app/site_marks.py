@@ -58,13 +58,14 @@ def _fingerprint(inst: Instance) -> str:
     return h.hexdigest()
 
 
-def plan(inst: Instance, now: datetime, full: bool = False, defer_history: bool = False) -> Plan:
+def plan(inst: Instance, now: datetime, full: bool = False, defer_downloads: bool = False) -> Plan:
     """Read the marks before the snapshot is taken: a row added meanwhile is then in the next
-    build's changes too (rendered twice, never missed). With `defer_history` an incremental build
-    joins the whole-history exports only when `[site] history_interval` passed since they were."""
+    build's changes too (rendered twice, never missed). With `defer_downloads` an incremental build
+    makes the slow downloads (Changes.downloads) only when `[site] downloads_interval` passed
+    since they were."""
     store = inst.store
     marks = {"at": now.isoformat(), "today": now.date().isoformat(), "fingerprint": _fingerprint(inst),
-             "indexed_at": now.isoformat(), "history_at": now.isoformat(), **store.record_marks()}
+             "indexed_at": now.isoformat(), "downloads_at": now.isoformat(), **store.record_marks()}
     if full:
         return Plan(marks, None, "asked")
     try:
@@ -100,8 +101,8 @@ def plan(inst: Instance, now: datetime, full: bool = False, defer_history: bool 
         times.append(first)
     since = min((datetime.fromisoformat(t) for t in times), default=None)
     reindex = _due(marks, prev, "indexed_at", now, inst.cfg.site.search_interval)
-    history = not defer_history or _due(marks, prev, "history_at", now, inst.cfg.site.history_interval)
-    return Plan(marks, Changes(prev["reports"][0], prev["task_updates"][0], touched, since, history), "", reindex)
+    downloads = not defer_downloads or _due(marks, prev, "downloads_at", now, inst.cfg.site.downloads_interval)
+    return Plan(marks, Changes(prev["reports"][0], prev["task_updates"][0], touched, since, downloads), "", reindex)
 
 
 def _due(marks: dict[str, Any], prev: dict[str, Any], key: str, now: datetime, interval: float) -> bool:

@@ -90,9 +90,10 @@ class _Builder:
     """Pages first, the search index beside: after a build, when `[site] search_interval` has
     passed since the last index, Pagefind indexes that build in a thread (a subprocess: the next
     builds go on meanwhile) and its files join the next build, or are published on their own
-    when no build comes. The whole-history exports are joined at most every `[site]
-    history_interval`; when builds left them behind and none comes, the builder catches up alone
-    (as it starts an index left behind: neither lags more than its interval)."""
+    when no build comes. The slow downloads (the whole-history exports, the running periods'
+    formal reports) are made at most every `[site] downloads_interval`; when builds left them
+    behind and none comes, the builder catches up alone (as it starts an index left behind:
+    neither lags more than its interval)."""
 
     def __init__(self, inst: Instance) -> None:
         self.inst, self.cfg = inst, inst.cfg
@@ -102,8 +103,8 @@ class _Builder:
         self.index: dict[str, bytes] | None = None  # made, not yet published
         self.index_started = -1e18
         self.built_since_index = True
-        self.history_behind = False  # a build kept the whole-history exports of an earlier one
-        self.history_tried = time.monotonic()
+        self.downloads_behind = False  # a build kept the slow downloads of an earlier one
+        self.downloads_tried = time.monotonic()
 
     def serve(self, conn: Connection) -> None:
         while True:
@@ -125,10 +126,10 @@ class _Builder:
 
     def _idle(self, stopping: bool = False) -> None:
         try:
-            due = self.history_behind and (
-                stopping or time.monotonic() - self.history_tried >= self.cfg.site.history_interval)
+            due = self.downloads_behind and (
+                stopping or time.monotonic() - self.downloads_tried >= self.cfg.site.downloads_interval)
             if self.index is not None or due:
-                self._build(None, history=due)
+                self._build(None, downloads=due)
             elif not stopping:
                 build = current_build(self.cfg.site_output.absolute())
                 if build is not None:
@@ -136,19 +137,19 @@ class _Builder:
         except Exception:  # noqa: BLE001 - the next build tries again
             log.exception("site build failed")
 
-    def _build(self, now: datetime | None, history: bool = False) -> BuildResult:
+    def _build(self, now: datetime | None, downloads: bool = False) -> BuildResult:
         if list_mtimes(self.cfg) != self.seen:  # the lists changed: the service reloads them too
             self.seen = list_mtimes(self.cfg)
             self.inst.__dict__["directory"] = load_directory(self.cfg)
         index, self.index = self.index, None
         at = now if now is not None else datetime.now(self.cfg.tz)
-        if history:
-            self.history_tried = time.monotonic()
-        res = rebuild_site(self.inst, at, held=self.held, index=index, defer_index=True, defer_history=not history)
-        if res.history:
-            self.history_behind, self.history_tried = False, time.monotonic()
+        if downloads:
+            self.downloads_tried = time.monotonic()
+        res = rebuild_site(self.inst, at, held=self.held, index=index, defer_index=True, defer_downloads=not downloads)
+        if res.downloads:
+            self.downloads_behind, self.downloads_tried = False, time.monotonic()
         else:
-            self.history_behind = True
+            self.downloads_behind = True
         if now is not None:  # pages published after the index's build: another one is due later
             self.built_since_index = True
         self._maybe_index(res.publish.build_dir)

@@ -558,5 +558,5 @@ def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_
         archived_tasks=archived_tasks,
         successors=successor_map(units),
         ageing_days=cfg.difficulties.ageing_days,
-        history_interval=cfg.site.history_interval,
+        downloads_interval=cfg.site.downloads_interval,
     )
