@@ -249,7 +249,8 @@ def main() -> int:
                    + body).encode("utf-8")
             later += timedelta(minutes=gap)
             deliver(inst.cfg.resolve(inst.cfg.mail.maildir), raw, f"one{n}.eml", later)
-            before = {p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("*") if p.is_file()}
+            cur = inst.cfg.site_output.resolve()  # the published build
+            before = {p.relative_to(cur).as_posix(): p.stat().st_ino for p in cur.rglob("*") if p.is_file()}
             t = time.perf_counter()
             pr = poll(inst, later, build=False)
             t_poll = time.perf_counter() - t

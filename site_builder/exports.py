@@ -17,7 +17,7 @@ import json
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from site_builder.snapshot import Snapshot, UnitView
@@ -95,7 +95,10 @@ def state_tables(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None
 
 def month_of(received_at: datetime, snap: Snapshot) -> str:
     """The month (YYYY-MM, in the instance's zone) a report or an update was received in."""
-    tz = snap.now.tzinfo
+    return month_in(received_at, snap.now.tzinfo)
+
+
+def month_in(received_at: datetime, tz: tzinfo | None) -> str:
     if tz is not None and received_at.utcoffset() == tz.utcoffset(received_at):  # stored in the zone: no conversion
         return f"{received_at.year}-{received_at.month:02d}"
     return f"{received_at.astimezone(tz):%Y-%m}"
@@ -253,8 +256,11 @@ def month_dir(month: str) -> str:
 
 
 def months_in(snap: Snapshot) -> list[str]:
-    """Every month with reports or updates, oldest first. An update is received with its report
-    (the same instant): only one whose report is not in the snapshot is looked at."""
+    """Every month with reports or updates, oldest first (the snapshot's, when it counted them).
+    An update is received with its report (the same instant): only one whose report is not in
+    the snapshot is looked at."""
+    if snap.months is not None:
+        return snap.months
     found = {month_of(datetime.fromisoformat(r["received_at"]), snap) for r in snap.reports}
     ids = {r["id"] for r in snap.reports}
     found |= {month_of(u.received_at, snap) for u in snap.updates if u.report_id not in ids}

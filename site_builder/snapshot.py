@@ -296,6 +296,7 @@ class Snapshot:
     ageing_days: int = 7
     # How far the slow downloads may lag behind the pages under `baocao run` (s).
     downloads_interval: float = 0.0
+    months: list[str] | None = None  # every month with reports or updates, oldest first (None: not counted)
     # What the builder computes once per snapshot and asks for again (site_builder.leaders).
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 

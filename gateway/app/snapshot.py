@@ -29,6 +29,7 @@ from gateway.domain.history import TaskStates
 from gateway.store import Store
 from parsers import Directory
 from parsers.models import KINDS, Cell, Rates, TaskInfo
+from site_builder.exports import month_in
 from site_builder.snapshot import (
     DeadlineChangeView,
     DifficultyEventView,
@@ -208,6 +209,8 @@ class Held:
     periods: dict[tuple[str, str], _HeldPeriod] = field(default_factory=dict)
     period_context: tuple[Any, ...] | None = None
     restarts: int = 0  # how often the fold started over after its first fill
+    months: set[str] = field(default_factory=set)  # the months rows were received in (the config's zone)
+    tz: Any = None
 
 
 def _fold(cfg: Config, store: Store, directory: Directory, held: Held | None) -> Held:
@@ -216,7 +219,7 @@ def _fold(cfg: Config, store: Store, directory: Directory, held: Held | None) ->
     held = held if held is not None else Held()
     show = cfg.site.show_emails
     clean = (lambda v: v) if show else redact
-    if held.show_emails == show and held.directory is directory:
+    if held.show_emails == show and held.directory is directory and held.tz == cfg.tz:
         updates = held.update_cursor.new_rows(store.task_update_marks(held.update_cursor.last_id),
                                               lambda after: _updates(store, show, after),
                                               lambda u: u.received_at.isoformat())
@@ -226,7 +229,7 @@ def _fold(cfg: Config, store: Store, directory: Directory, held: Held | None) ->
             _add(held, updates, reports, clean)
             return held
     fresh = Held(show_emails=show, directory=directory, states=TaskStates(directory),
-                 restarts=held.restarts + (held.states is not None))
+                 restarts=held.restarts + (held.states is not None), tz=cfg.tz)
     _add(fresh, _updates(store, show), store.report_rows(), clean)
     fresh.touched = set()
     held.__dict__.update(fresh.__dict__)  # the caller's object is the one kept
@@ -237,7 +240,9 @@ def _add(held: Held, new: list[Update], reports: list[tuple[Any, ...]],
          clean: Callable[[str | None], str | None]) -> None:
     assert held.states is not None
     touched: set[tuple[str, str]] = set()
+    months = held.months
     for u in new:
+        months.add(month_in(u.received_at, held.tz))
         held.timeline.add(u)
         held.states.add(u)
         held.updates.append(u)
@@ -250,6 +255,7 @@ def _add(held: Held, new: list[Update], reports: list[tuple[Any, ...]],
         held.report_dicts.append({"id": rid, "unit": unit, "kind": kind, "period": period,
                                   "received_at": received_at, "timeliness": timeliness, "summary": clean(summary)})
         held.reports_by_period.setdefault((kind, period), []).append(r)
+        months.add(month_in(datetime.fromisoformat(received_at), held.tz))
         touched.add((kind, period))
     first_reports(((r[1], r[2], r[3], r[4], r[0]) for r in reports), held.firsts)
     held.report_cursor.advance([r[0] for r in reports], [str(r[4]) for r in reports])
@@ -559,4 +565,5 @@ def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_
         successors=successor_map(units),
         ageing_days=cfg.difficulties.ageing_days,
         downloads_interval=cfg.site.downloads_interval,
+        months=sorted(held.months),
     )
