@@ -367,7 +367,7 @@ def render(snap: Snapshot, theme: Theme, previous: Path | None = None, only: Aff
 
     def export() -> dict[str, bytes]:
         return exports.exports(snap, theme.messages, months, old_bytes if only is not None else None, w.months,
-                               join=only is None or only.downloads)
+                               slow=only is None or only.downloads)
 
     def pages() -> dict[str, bytes]:
         _overview_units_tasks(w)

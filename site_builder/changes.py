@@ -27,8 +27,9 @@ class Changes:
     after_update: int
     difficulties: frozenset[tuple[str, str]] = frozenset()
     difficulties_since: datetime | None = None  # the earliest instant those records changed at
-    # Make the slow downloads again: the whole-history exports and the formal reports of running
-    # periods (else the published ones are kept: they say when their numbers are from).
+    # Make the slow downloads again: the whole-history exports, the site's workbook and the formal
+    # reports of running periods (else the published ones are kept; a report says when its
+    # numbers are from).
     downloads: bool = True
 
 

@@ -249,6 +249,7 @@ def to_xlsx(ts: Sequence[Table], labels: dict[str, dict[str, str]] | None = None
 HISTORY = ("bao-cao", "cap-nhat")
 WHOLE_HISTORY = tuple(f"du-lieu/{stem}.{ext}" for stem in HISTORY for ext in ("csv", "json"))
 WORKBOOK = "du-lieu/bao-cao-tong-hop.xlsx"
+SLOW = (*WHOLE_HISTORY, WORKBOOK)  # made on the downloads' cadence (Changes.downloads)
 
 
 def month_dir(month: str) -> str:
@@ -269,11 +270,11 @@ def months_in(snap: Snapshot) -> list[str]:
 
 def exports(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None, months: set[str] | None = None,
             previous: Callable[[str], bytes | None] | None = None, all_months: list[str] | None = None,
-            join: bool = True) -> dict[str, bytes]:
+            slow: bool = True) -> dict[str, bytes]:
     """The export files. With `months`, only those months' history files are made and the other
-    months' files are taken from `previous` (the published build's bytes, by path); the
-    whole-history files are joined from the months' files either way, or left out (`join`
-    False: the published ones are kept)."""
+    months' files are taken from `previous` (the published build's bytes, by path). The slow
+    ones — the site's workbook, the whole-history files joined from the months' files — are left
+    out unless `slow` (the published ones are kept: changes.Changes.downloads)."""
     files: dict[str, bytes] = {}
     state = state_tables(snap, labels)
     for t in state:
@@ -285,10 +286,10 @@ def exports(snap: Snapshot, labels: dict[str, dict[str, str]] | None = None, mon
         files.update(_month_files(m, ts))
         if m != current:  # a closed month's workbook; the current month is in the site's workbook
             files[f"{month_dir(m)}/bao-cao-thang.xlsx"] = to_xlsx(ts, labels)
+    if not slow:
+        return files
     now = history.get(current) or [_report_table([]), _update_table([])]
     files[WORKBOOK] = to_xlsx([state[0], state[1], now[0], now[1], state[2]], labels)
-    if not join:
-        return files
     # The whole history, joined from the months' files (made above, else the published ones).
     pieces: dict[str, list[bytes]] = {f"{stem}.{ext}": [] for stem in HISTORY for ext in ("csv", "json")}
     for m in all_months if all_months is not None else months_in(snap):
