@@ -252,12 +252,10 @@ def test_a_month_of_the_loop_builds_incrementally_and_equal(tmp_path: Path, serv
     assert checked.incremental >= 5 and checked.full >= 10, (checked.incremental, checked.full)
 
 
-def test_one_report_on_a_larger_instance_renders_only_its_pages(tmp_path: Path, checked: Checker) -> None:
-    """40 units, 30 tasks, 30 working days of history: one new daily report renders its unit's,
-    its task's and its period's pages and the lists, not the other units', tasks' and days'."""
+def _history(path: Path, n_units: int, n_tasks: int, seed: int):  # noqa: ANN202
+    """An instance with 30 working days of history (April–May 2025) inserted as bench/site.py does."""
     import random
     from datetime import date
-    from datetime import time as dtime
 
     from bench.site import fill_store, make_lists
     from gateway.app.instance import Instance
@@ -265,12 +263,21 @@ def test_one_report_on_a_larger_instance_renders_only_its_pages(tmp_path: Path, 
     from gateway.config import load
     from gateway.domain.calendar import WorkCalendar
 
-    rng = random.Random(5)
-    units, tasks = make_lists(40, 30, rng)
-    init_instance(tmp_path / "big", units=units, tasks=tasks)
-    inst = Instance(load(tmp_path / "big" / "baocao.toml"))
+    rng = random.Random(seed)
+    units, tasks = make_lists(n_units, n_tasks, rng)
+    init_instance(path, units=units, tasks=tasks)
+    inst = Instance(load(path / "baocao.toml"))
     days = WorkCalendar(inst.cfg.deadlines, inst.cfg.tz).working_days(date(2025, 4, 1), date(2025, 6, 1))[:30]
     fill_store(inst, days, rng)
+    return inst, days
+
+
+def test_one_report_on_a_larger_instance_renders_only_its_pages(tmp_path: Path, checked: Checker) -> None:
+    """40 units, 30 tasks, 30 working days of history: one new daily report renders its unit's,
+    its task's and its period's pages and the lists, not the other units', tasks' and days'."""
+    from datetime import time as dtime
+
+    inst, days = _history(tmp_path / "big", 40, 30, seed=5)
     last = days[-1]
     service.refresh(inst, at(f"{last} 15:00"))  # the history's difficulty records (inserted directly)
     inst.cfg.site.search_interval = 3600  # the index made at 15:00 is kept by the next build
@@ -298,22 +305,10 @@ def test_a_late_report_for_a_closed_month_is_built_incrementally(tmp_path: Path,
     """A unit sends, weeks late, the daily report it missed in a closed month: that day's page,
     the month's scorecard and formal report change, and a builder holding its snapshot and the
     months' rates between builds (`baocao run`) shows them as a fresh build does."""
-    import random
     from datetime import date
     from datetime import time as dtime
 
-    from bench.site import fill_store, make_lists
-    from gateway.app.instance import Instance
-    from gateway.app.scaffold import init_instance
-    from gateway.config import load
-    from gateway.domain.calendar import WorkCalendar
-
-    rng = random.Random(8)
-    units, tasks = make_lists(30, 20, rng)
-    init_instance(tmp_path / "late", units=units, tasks=tasks)
-    inst = Instance(load(tmp_path / "late" / "baocao.toml"))
-    days = WorkCalendar(inst.cfg.deadlines, inst.cfg.tz).working_days(date(2025, 4, 1), date(2025, 6, 1))[:30]
-    fill_store(inst, days, rng)
+    inst, days = _history(tmp_path / "late", 30, 20, seed=8)
     last = days[-1]
     service.refresh(inst, at(f"{last} 18:30"))  # after the day's last report (some came at 18:00)
     held = snapshot_mod.Held()

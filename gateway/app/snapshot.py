@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, TypeVar
 
 from gateway.app.records import compliance
@@ -210,7 +210,7 @@ class Held:
     period_context: tuple[Any, ...] | None = None
     restarts: int = 0  # how often the fold started over after its first fill
     months: set[str] = field(default_factory=set)  # the months rows were received in (the config's zone)
-    tz: Any = None
+    tz: tzinfo | None = None  # the zone the months were counted in
 
 
 def _fold(cfg: Config, store: Store, directory: Directory, held: Held | None) -> Held:
