@@ -203,7 +203,7 @@ class Held:
     report_dicts: list[dict[str, Any]] = field(default_factory=list)  # Snapshot.reports, arrival order
     reports_by_period: dict[tuple[str, str], list[tuple[Any, ...]]] = field(default_factory=dict)
     firsts: dict[tuple[str, str, str], FirstReport] = field(default_factory=dict)
-    # (kind, period) of the rows added by the last fold: their periods are made again.
+    # (kind, period) of the rows added since the periods were last made: made again.
     touched: set[tuple[str, str]] = field(default_factory=set)
     # Periods whose deadline had passed when they were made: kept until a row for them arrives.
     periods: dict[tuple[str, str], _HeldPeriod] = field(default_factory=dict)
@@ -259,7 +259,7 @@ def _add(held: Held, new: list[Update], reports: list[tuple[Any, ...]],
         touched.add((kind, period))
     first_reports(((r[1], r[2], r[3], r[4], r[0]) for r in reports), held.firsts)
     held.report_cursor.advance([r[0] for r in reports], [str(r[4]) for r in reports])
-    held.touched = touched
+    held.touched |= touched  # cleared once their periods are made again (a failed build leaves them)
 
 
 def _tasks(directory: Directory, states: TaskStates[Update], by_task: dict[str, list[Update]],
@@ -400,6 +400,7 @@ def _periods(comp: Compliance, cells_by_period: dict[tuple[str, str], list[Cell]
         pv = PeriodView(kind, period, comp.deadline(kind, period), cells, latest, counts)
         held.periods[key2] = _HeldPeriod(now, pv)
         periods.append(pv)
+    held.touched.clear()
     periods.sort(key=lambda pv: (pv.deadline, pv.kind), reverse=True)
     return periods
 
