@@ -49,7 +49,6 @@ from site_builder.paths import (
 from site_builder.publish import PublishResult, current_build, publish
 from site_builder.snapshot import PeriodView, Snapshot, TaskView, UnitView, paused_gc
 from site_builder.theme import Theme
-from site_builder.xlsx import forget as xlsx_forget
 
 log = logging.getLogger(__name__)
 # From this many task updates on, the exports are built in a second process.
@@ -386,14 +385,6 @@ def render(snap: Snapshot, theme: Theme, previous: Path | None = None, only: Aff
             files = pages()
             files.update(export())
     return files
-
-
-def forget_kept() -> None:
-    """Drop everything the builder keeps between builds (the encoded rows and months of the
-    exports, the months' rates, the running spans' tasks): the next build starts from nothing."""
-    exports.forget()
-    xlsx_forget()
-    leaders.forget()
 
 
 def _workers() -> int:

@@ -314,10 +314,6 @@ _MONTHS: OrderedDict[tuple[str, str], tuple[list[list[Any]], bytes, bytes]] = Or
 MONTHS_HELD = 4
 
 
-def forget() -> None:
-    _MONTHS.clear()
-
-
 def _month_files(month: str, ts: list[Table]) -> dict[str, bytes]:
     """A month's history as CSV and JSON."""
     out = {}

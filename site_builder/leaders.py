@@ -210,7 +210,7 @@ def task_at(snap: Snapshot, tv: TaskView, span: Span) -> TaskAt:
     hist = tv.history
     last = hist[-1] if hist else None
     # The state at `now` is the last one (none is newer): the same history gives the same numbers.
-    seen = (len(hist), last, tv.deadline, tuple(tv.deadline_changes), tv.info.lead_unit, snap.now.tzinfo)
+    seen = (len(hist), last, tv.deadline, tuple(tv.deadline_changes), snap.now.tzinfo)
     key = (tv.info.code, span.kind, span.key)
     kept = _RUNNING.get(key)
     if (kept is not None and kept[0][0] == seen[0] and kept[0][1] is last and kept[0][2:] == seen[2:]
@@ -220,13 +220,6 @@ def task_at(snap: Snapshot, tv: TaskView, span: Span) -> TaskAt:
     if last is None or last.received_at <= instant:
         _RUNNING[key] = (seen, (ta.status, ta.progress, ta.overdue, ta.overdue_days, ta.days_late))
     return ta
-
-
-def forget() -> None:
-    """Drop what is kept between builds (tests compare with a build made from nothing)."""
-    _RUNNING.clear()
-    _MONTH_RATES.clear()
-
 
 def _task_at(snap: Snapshot, tv: TaskView, span: Span, instant: datetime) -> TaskAt:
     state = tv.as_of(instant)

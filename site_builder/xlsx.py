@@ -58,10 +58,6 @@ ROW_CACHE = 50_000
 _ROWS: OrderedDict[tuple[Any, ...], str] = OrderedDict()
 
 
-def forget() -> None:
-    _ROWS.clear()
-
-
 def _sheet_xml(sheet: Sheet) -> str:
     out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">']

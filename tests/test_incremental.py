@@ -116,7 +116,6 @@ def _nothing_kept(snap: Snapshot) -> Iterator[None]:
     kept: list[Any] = [exports._MONTHS, xlsx._ROWS, leaders._MONTH_RATES, leaders._RUNNING, leaders._RUNNING_DAY,
                        snap.memo]
     saved = [copy.copy(k) for k in kept]
-    build.forget_kept()
     for k in kept:
         k.clear()
     try:

@@ -106,10 +106,10 @@ class _Window:
     trend_dates: list[date]
 
 
-def _window(cal: WorkCalendar, comp: Compliance, report_rows: list[tuple[Any, ...]], now: datetime,
+def _window(cal: WorkCalendar, comp: Compliance, reports: list[dict[str, Any]], now: datetime,
             trend_days: int) -> _Window:
     today = now.date()
-    first_seen = datetime.fromisoformat(report_rows[0][4]).astimezone(cal.tz).date() if report_rows else today
+    first_seen = datetime.fromisoformat(reports[0]["received_at"]).astimezone(cal.tz).date() if reports else today
     start = min(first_seen, today)
     working = cal.working_days(start - timedelta(days=90), today)
     trend_dates = [d for d in working if d >= start and comp.deadline("daily", d.isoformat()) <= now][-trend_days:]
@@ -199,7 +199,6 @@ class Held:
     updates_by_report: dict[int, list[Update]] = field(default_factory=dict)
     # Reports
     report_cursor: _Cursor = field(default_factory=_Cursor)
-    report_rows: list[tuple[Any, ...]] = field(default_factory=list)  # arrival order
     report_dicts: list[dict[str, Any]] = field(default_factory=list)  # Snapshot.reports, arrival order
     reports_by_period: dict[tuple[str, str], list[tuple[Any, ...]]] = field(default_factory=dict)
     firsts: dict[tuple[str, str, str], FirstReport] = field(default_factory=dict)
@@ -251,7 +250,6 @@ def _add(held: Held, new: list[Update], reports: list[tuple[Any, ...]],
     held.update_cursor.advance([u.id for u in new], [u.received_at.isoformat() for u in new])
     for r in reports:
         rid, unit, kind, period, received_at, timeliness, summary = r
-        held.report_rows.append(r)
         held.report_dicts.append({"id": rid, "unit": unit, "kind": kind, "period": period,
                                   "received_at": received_at, "timeliness": timeliness, "summary": clean(summary)})
         held.reports_by_period.setdefault((kind, period), []).append(r)
@@ -485,11 +483,13 @@ def _merge_predecessors(units: list[UnitView]) -> None:
                 dst.rates_by_kind.setdefault(k, Rates()).add(c)
 
 
-def _period_context(cfg: Config, directory: Directory, comp: Compliance, now: datetime) -> tuple[Any, ...]:
-    """What a held period's cells depend on besides its own rows and the clock. A unit merged into
+def _period_context(cfg: Config, comp: Compliance, now: datetime) -> tuple[Any, ...]:
+    """What a held period's cells depend on besides its own rows, the clock and the lists (a new
+    directory starts the fold over): the archived units, the calendar, the zone, the exemptions,
+    the retired units. A unit merged into
     a successor but not yet retired counts as retiring now: that instant is left out (the kept
     periods' deadlines are before it either way)."""
-    return (id(directory), tuple(u.code for u in comp.directory.units), cfg.deadlines.model_dump_json(),
+    return (tuple(u.code for u in comp.directory.units), cfg.deadlines.model_dump_json(),
             str(cfg.tz), tuple(comp.exemptions),
             tuple(sorted((code, None if at == now else at) for code, at in comp.retired.items())))
 
@@ -500,13 +500,12 @@ def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_
     held = _fold(cfg, store, directory, held)
     comp = compliance(store, directory, cal, now, firsts=held.firsts)
     comp.exemptions = exemptions(cfg)
-    _keep_periods(held, comp, now, _period_context(cfg, directory, comp, now))
+    _keep_periods(held, comp, now, _period_context(cfg, comp, now))
     today = now.date()
     updates = held.updates
     assert held.states is not None
-    report_rows = held.report_rows
     clean = (lambda v: v) if cfg.site.show_emails else redact
-    window = _window(cal, comp, report_rows, now, trend_days)
+    window = _window(cal, comp, held.report_dicts, now, trend_days)
     timeline = held.timeline
     by_task, latest_pair, new_difficulties = timeline.by_task, timeline.prev_pair, timeline.new_difficulties
     tasks = _tasks(directory, held.states, by_task, today)
