@@ -87,6 +87,27 @@ def test_receipt_over_starttls_with_auth_is_marked_and_threaded(inst: Instance, 
     assert len(server.messages) == 1
 
 
+def test_a_receipt_leaves_before_the_bulk_mail_queued_ahead_of_it(inst: Instance, server: SmtpServer) -> None:
+    """A morning's early warnings (more than one round sends) are queued when a report arrives:
+    its receipt goes out in the very next round, first, and the warnings follow in their order."""
+    for k in range(250):  # one each to 250 lead units (no per-recipient cap involved)
+        to = f"daumoi{k}@dv{k}.example.gov.vn"
+        mid = compose.stable_message_id(inst.cfg, "warning", str(k))
+        msg = compose.build(inst.cfg, to=to, subject=f"Cảnh báo sớm {k}", body="Nhiệm vụ sắp đến hạn.",
+                            message_id=mid, now=at("2025-05-20 15:30"), auto="auto-generated")
+        assert inst.store.enqueue(message_id=mid, purpose="warning", recipient=to, subject=f"Cảnh báo sớm {k}",
+                                  raw=msg.as_bytes(), now=at("2025-05-20 15:30"), dedupe_key=f"warning:{k}")
+    raw = eml(FOCAL, "Báo cáo ngày 20/5", REPORT, message_id="<report-1@skhcn.example.gov.vn>")
+    deliver_eml(inst, raw, "r1", at("2025-05-20 15:40"))
+    res = poll(inst, at("2025-05-20 15:41"), build=False)
+    assert res.batch.outcomes == {"accepted": 1}
+    assert res.flush.sent == 200  # one round
+    assert server.messages[0].msg["In-Reply-To"] == "<report-1@skhcn.example.gov.vn>"
+    assert [m.subject for m in server.messages[1:4]] == ["Cảnh báo sớm 0", "Cảnh báo sớm 1", "Cảnh báo sớm 2"]
+    assert poll(inst, at("2025-05-20 15:42"), build=False).flush.sent == 51
+    assert server.messages[-1].subject == "Cảnh báo sớm 249"
+
+
 def test_implicit_tls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     srv = SmtpServer(tmp_path / "tls465", implicit_tls=True).start()
     try:

@@ -260,9 +260,12 @@ class Store:
         return cur.rowcount == 1
 
     def due_outbox(self, now: datetime, limit: int = 100) -> list[dict[str, Any]]:
+        """The queued mail that is due: the answers to a sender's own message (receipts, rejections)
+        first, then in the order queued. At 16:30 a thousand receipts must not wait behind the
+        digest, the reminders or a morning's early warnings to every lead unit."""
         return list(self.db.query(
             "SELECT * FROM outbox WHERE status='queued' AND (next_attempt_at IS NULL OR next_attempt_at<=?) "
-            "ORDER BY id LIMIT ?", [now.isoformat(), limit]))
+            "ORDER BY purpose NOT IN ('receipt', 'rejection'), id LIMIT ?", [now.isoformat(), limit]))
 
     def replies_since(self, recipient: str, since: datetime) -> int:
         row = self.db.execute(
