@@ -164,6 +164,41 @@ def test_scorecard_formula_on_a_constructed_month() -> None:
     assert june["A"].overdue_days == 10
 
 
+def test_a_kept_score_row_is_the_row_rendered_afresh_whatever_field_changes() -> None:
+    """The scorecard rows are rendered once and kept between builds (site_builder.build): every
+    value a row shows must tell the kept row apart, or a page would show last build's numbers."""
+    import dataclasses
+
+    from site_builder import build
+    from site_builder.theme import Theme
+
+    now = datetime(2025, 6, 10, 9, tzinfo=TZ)
+    units = [UnitView(UnitInfo(code="A", name="Sở A", short_name="A")), UnitView(UnitInfo(code="B", name="Sở B"))]
+    snap = Snapshot(org_name="o", title="t", now=now, data_as_of=now, today=now.date(), show_emails=False,
+                    units=units, tasks=[], current={}, current_cells={}, trend=[], difficulties=[], reports=[],
+                    window_start=date(2025, 5, 1), groups=[], periods=[], updates=[])
+    base = leaders.Score(unit="A", rates=Rates(expected=20, received=18, on_time=15, late=3, missing=2), led=4,
+                         on_schedule=3, completed=1, overdue=1, overdue_days=12, exempt=1, score=80.5)
+    variants = [dataclasses.replace(base, **{f.name: 7}) for f in dataclasses.fields(base)
+                if f.name not in ("unit", "rates", "score")]
+    variants += [dataclasses.replace(base, unit="B"), dataclasses.replace(base, score=None),
+                 dataclasses.replace(base, score=61.0), dataclasses.replace(base, led=0, on_schedule=0, completed=0)]
+    variants += [dataclasses.replace(base, rates=dataclasses.replace(base.rates, **{f.name: 9}))
+                 for f in dataclasses.fields(base.rates)]
+
+    def rows(scores: list[leaders.Score], root: str) -> list[str]:
+        pages = build._Pages(snap, Theme(), None)
+        return [str(pages.helpers.score_row(sc, root)) for sc in scores]
+
+    build._site_env(Theme())[1].rows = None
+    cold = {id(v): rows([v], "../")[0] for v in variants}
+    rows([base], "../")  # kept: the next build takes it up
+    kept = rows(variants, "../")
+    assert [kept[i] for i in range(len(variants))] == [cold[id(v)] for v in variants]
+    assert len(set(cold.values())) == len(variants)  # each variant shows differently
+    assert rows([base], "../../") != rows([base], "../")
+
+
 def test_overdue_days_follow_completion_and_reopening_day_by_day() -> None:
     """Overdue days are counted run by run between a task's updates: the same count as asking
     each day's state, across completion, reopening and updates late in a day."""

@@ -515,8 +515,11 @@ def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_
     tasks_by_code = {tv.info.code: tv for tv in tasks}
     loop = _loop(cfg, store, directory, now, clean)
     archived_tasks = _archived_tasks(store, directory, by_task)
+    records: dict[str, list[DifficultyView]] = {}
+    for rec in loop:
+        records.setdefault(rec.task, []).append(rec)
     for tv in [*tasks, *archived_tasks]:
-        tv.records = [d for d in loop if d.task == tv.info.code]
+        tv.records = records.get(tv.info.code, [])
     # Open difficulties: the latest update of each (unit, task) that still names one.
     difficulties = sorted((u for u in latest_pair.values() if u.difficulties), key=lambda u: u.received_at,
                           reverse=True)
