@@ -213,3 +213,55 @@ def test_a_full_build_inside_the_builder_process_makes_its_exports_there() -> No
     assert mine.poll(60) and mine.recv() == {"du-lieu/x.csv": b"x"}
     p.join(10)
     assert p.exitcode == 0
+
+
+def test_the_builder_collects_cyclic_garbage_itself_between_builds(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The builder process runs without automatic collection (a full one in the middle of a
+    national build cost a second): it collects when idle, or before a build after COLLECT_EVERY
+    builds back to back."""
+    import gc
+    import weakref
+    from datetime import datetime
+
+    from gateway.app.service import poll
+
+    class Node:
+        me: object = None
+
+    def garbage() -> weakref.ref[Node]:
+        n = Node()
+        n.me = n  # a cycle: only a collection frees it
+        return weakref.ref(n)
+
+    inst = make_instance(tmp_path / "i")
+    inst.cfg.site.search = False
+    was = gc.isenabled()
+    gc.disable()  # as in the builder process (site_process._serve)
+    try:
+        b = site_process._Builder(inst)  # noqa: SLF001
+
+        def _deliver_now(name: str, unit: str, sender: str) -> None:
+            now = datetime.now(inst.cfg.tz)
+            deliver_eml(inst, eml(sender, "BC ngày", _report(unit), message_id=f"<{name}@x>"), name, now)
+            poll(inst, now, build=False)
+
+        _deliver_now("a", "SKHCN", SKHCN)
+        b._build(datetime.now(inst.cfg.tz))  # noqa: SLF001
+        ref = garbage()
+        assert b.uncollected == 1 and ref() is not None
+        b._idle()  # noqa: SLF001 - no request waits: the builder collects
+        assert b.uncollected == 0 and ref() is None
+        monkeypatch.setattr(site_process, "COLLECT_EVERY", 2)
+        for i, (unit, sender) in enumerate([("CAT", CAT), ("SKHCN", SKHCN)]):
+            _deliver_now(f"b{i}", unit, sender)
+            b._build(datetime.now(inst.cfg.tz))  # noqa: SLF001
+        ref = garbage()
+        assert b.uncollected == 2 and ref() is not None
+        _deliver_now("c", "CAT", CAT)
+        b._build(datetime.now(inst.cfg.tz))  # noqa: SLF001 - back to back: it collects first
+        assert b.uncollected == 1 and ref() is None
+    finally:
+        if was:
+            gc.enable()
+        inst.close()
