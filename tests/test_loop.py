@@ -193,7 +193,7 @@ def test_routing_by_proposal_then_keywords_then_the_office() -> None:
              UnitInfo(code="CAT", name="Công an tỉnh", aliases=["CA tỉnh"])]
 
     def r(text: str, proposals: str | None = None, unit: str = "SXD") -> tuple[str, str]:
-        got = rules.route(text, proposals, agencies, units, "VPUB", unit)
+        got = rules.route(text, proposals, agencies, {u.code: u for u in units}, "VPUB", unit)
         return got.agency, got.how
 
     assert r("Thiếu kinh phí.", "Đề nghị Sở KH&CN hướng dẫn.") == ("SKHCN", "proposal")  # its words, not the topic

@@ -33,6 +33,7 @@ from gateway.errors import UserError
 from gateway.mail import compose
 from parsers import ParsedReport
 from parsers.headers import decoded_header, header
+from parsers.lookup import lookup
 from parsers.mime import extract, load
 from parsers.models import AgencyInfo
 from parsers.quotes import split
@@ -51,7 +52,7 @@ def office_agency(inst: Instance) -> AgencyInfo:
     for a in inst.directory.agencies:
         if a.code == code:
             return a
-    unit = next((u for u in inst.directory.units if u.code == code), None)
+    unit = lookup(inst.directory).unit_by_code.get(code)
     return AgencyInfo(code=code, name=unit.name if unit else "Văn phòng UBND tỉnh", emails=[])
 
 
@@ -128,7 +129,7 @@ def sync(inst: Instance, now: datetime) -> SyncResult:
 
 def _raise(inst: Instance, u: Any, act: rules.Action, now: datetime) -> int:
     d = inst.directory
-    r = rules.route(act.text, act.proposals, d.agencies, d.units, inst.cfg.difficulties.office, u.unit)
+    r = rules.route(act.text, act.proposals, d.agencies, lookup(d).unit_by_code, inst.cfg.difficulties.office, u.unit)
     pk = inst.store.insert_difficulty({
         "unit": u.unit, "task": u.task, "text": act.text, "proposals": act.proposals,
         "raised_at": u.received_at.isoformat(), "raised_update": u.id, "raised_report": u.report_id,
@@ -153,8 +154,8 @@ def plan_route(inst: Instance, pk: int, now: datetime) -> list[Planned]:
     addresses = [a for a in agency.emails if not inst.store.is_suppressed(a)]
     if not addresses:
         return []
-    units = {u.code: u for u in inst.directory.units}
-    tasks = {t.code: t for t in inst.directory.tasks}
+    look = lookup(inst.directory)
+    units, tasks = look.unit_by_code, look.task_by_code
     subject, body = inst.theme.render_mail("difficulty_route.txt.j2", {
         "d": _view(row), "agency": agency, "unit": units.get(row["unit"]), "task": tasks.get(row["task"]),
         "org_name": inst.cfg.organisation.name,
@@ -241,7 +242,7 @@ def _answer_mail(inst: Instance, pk: int, row: dict[str, Any], agency: AgencyInf
 
 def _notice(inst: Instance, row: dict[str, Any], event: str, ctx: dict[str, Any], key: str) -> list[Planned]:
     """Tell the raising unit, in the thread of the report that raised the difficulty."""
-    unit = next((u for u in inst.directory.units if u.code == row["unit"]), None)
+    unit = lookup(inst.directory).unit_by_code.get(row["unit"])
     if unit is None:
         return []
     addresses = [a for a in unit.emails if not inst.store.is_suppressed(a)]

@@ -23,6 +23,7 @@ from gateway.errors import UserError
 from gateway.mail import compose
 from parsers import ParsedReport
 from parsers.headers import decoded_header
+from parsers.lookup import lookup
 from parsers.mime import extract, load
 from parsers.quotes import split
 from site_builder.paths import OBLIGATIONS, site_link
@@ -78,7 +79,7 @@ def _ack(inst: Instance, pk: int, o: Any, unit_code: str, files: list[str], repo
          received: datetime) -> list[Planned]:
     if not report.sender or inst.store.is_suppressed(report.sender):
         return []
-    unit = next(u for u in inst.directory.units if u.code == unit_code)
+    unit = lookup(inst.directory).unit_by_code[unit_code]
     deadline = rules.deadline_at(o, inst.cfg.deadlines.daily, inst.cfg.tz)
     subject, body = inst.theme.render_mail("obligation_receipt.txt.j2", {
         "o": o, "unit": unit, "files": files, "received_at": received, "deadline": deadline,

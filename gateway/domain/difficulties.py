@@ -20,7 +20,7 @@ in, decisions out (gateway.app.difficulties stores them and sends the mail).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from difflib import SequenceMatcher
@@ -94,7 +94,7 @@ class Route:
     how: str  # proposal | keyword | office
 
 
-def _names(agency: AgencyInfo, units: dict[str, UnitInfo]) -> list[str]:
+def _names(agency: AgencyInfo, units: Mapping[str, UnitInfo]) -> list[str]:
     names = [agency.name, *agency.aliases]
     u = units.get(agency.code)
     if u is not None:
@@ -102,7 +102,7 @@ def _names(agency: AgencyInfo, units: dict[str, UnitInfo]) -> list[str]:
     return [k for k in dict.fromkeys(fold_key(n) for n in names if n) if len(k) >= 4]
 
 
-def _first_named(text: str, agencies: list[AgencyInfo], units: dict[str, UnitInfo], skip: str) -> str | None:
+def _first_named(text: str, agencies: list[AgencyInfo], units: Mapping[str, UnitInfo], skip: str) -> str | None:
     """The agency the text names first (by name, alias, or its code written as a word)."""
     if not text:
         return None
@@ -122,9 +122,9 @@ def _first_named(text: str, agencies: list[AgencyInfo], units: dict[str, UnitInf
     return best[2] if best else None
 
 
-def route(text: str, proposals: str | None, agencies: list[AgencyInfo], units: list[UnitInfo],
+def route(text: str, proposals: str | None, agencies: list[AgencyInfo], by_code: Mapping[str, UnitInfo],
           office: str, raising_unit: str) -> Route:
-    by_code = {u.code: u for u in units}
+    """The agency a difficulty goes to; `by_code`: the units by code (their names name agencies too)."""
     for words in (proposals or "", text):
         named = _first_named(words, agencies, by_code, raising_unit)
         if named:

@@ -3,7 +3,7 @@ transaction with the new version number (Store.migrate)."""
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -171,4 +171,8 @@ _MIGRATIONS: dict[int, list[str]] = {
             UNIQUE (obligation, unit, message_pk)
         )""",
     ],
+    # A unit's newest update of each task (every report checks for an unchanged form): one index
+    # step per task. With (unit, received_at) alone the lookup read the unit's history once per
+    # row of it: 2 ms a message for a unit with 2,000 updates, and growing every day.
+    7: ["CREATE INDEX IF NOT EXISTS task_updates_unit_task ON task_updates(unit, task, received_at, id)"],
 }
