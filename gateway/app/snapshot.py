@@ -176,6 +176,40 @@ class _Cursor:
 
 
 @dataclass
+class _UnitCells:
+    """Each unit's cells by kind, and their rates, folded over periods in deadline order. A held
+    snapshot keeps the fold up to the last period closed when it was made: the next build resumes
+    from there while those periods are the same held cell lists (at 10,000 units the fold walked
+    300,000 cells per build)."""
+
+    seq: list[list[Cell]] = field(default_factory=list)  # the periods' cell lists folded, in order
+    cells: dict[str, dict[str, list[Cell]]] = field(default_factory=dict)  # unit -> kind -> cells
+    rates: dict[str, dict[str, Rates]] = field(default_factory=dict)  # unit -> kind -> rates (not exempt)
+
+    def add(self, kind: str, cells: list[Cell]) -> None:
+        self.seq.append(cells)
+        by_unit, rates = self.cells, self.rates
+        for c in cells:
+            mine = by_unit.get(c.unit)
+            if mine is None:
+                mine = by_unit[c.unit] = {}
+            lst = mine.get(kind)
+            if lst is None:
+                lst = mine[kind] = []
+            lst.append(c)
+            if c.status != "exempt":  # excused: not expected
+                r = rates.setdefault(c.unit, {}).get(kind)
+                if r is None:
+                    r = rates[c.unit][kind] = Rates()
+                r.add(c)
+
+    def copy(self) -> _UnitCells:
+        return _UnitCells(self.seq[:], {u: {k: v[:] for k, v in m.items()} for u, m in self.cells.items()},
+                          {u: {k: Rates(r.expected, r.received, r.on_time, r.late, r.missing) for k, r in m.items()}
+                           for u, m in self.rates.items()})
+
+
+@dataclass
 class _HeldPeriod:
     at: datetime  # the snapshot instant it was made at
     view: PeriodView
@@ -207,6 +241,7 @@ class Held:
     # Periods whose deadline had passed when they were made: kept until a row for them arrives.
     periods: dict[tuple[str, str], _HeldPeriod] = field(default_factory=dict)
     period_context: tuple[Any, ...] | None = None
+    unit_cells: _UnitCells = field(default_factory=_UnitCells)  # folded up to the closed periods
     restarts: int = 0  # how often the fold started over after its first fill
     months: set[str] = field(default_factory=set)  # the months rows were received in (the config's zone)
     tz: tzinfo | None = None  # the zone the months were counted in
@@ -403,15 +438,35 @@ def _periods(comp: Compliance, cells_by_period: dict[tuple[str, str], list[Cell]
     return periods
 
 
+def _unit_cells(comp: Compliance, cells_by_period: dict[tuple[str, str], list[Cell]], held: Held) -> _UnitCells:
+    """Every unit's cells and rates over the periods in deadline order: resumed from the held fold
+    when its periods are still the first ones (the same cell lists), and held again up to the last
+    period whose deadline has passed."""
+    ordered = sorted(cells_by_period.items(), key=lambda kv: comp.deadline(*kv[0]))
+    base = held.unit_cells
+    n = len(base.seq)
+    resumed = n <= len(ordered) and all(a is b for a, (_k, b) in zip(base.seq, ordered, strict=False))
+    fold = base.copy() if resumed else _UnitCells()
+    closed = 0
+    while closed < len(ordered) and comp.deadline(*ordered[closed][0]) < comp.now:
+        closed += 1
+    for i in range(len(fold.seq), len(ordered)):
+        if i == closed:
+            held.unit_cells = fold.copy()
+        (kind, _p), cells = ordered[i]
+        fold.add(kind, cells)
+    if closed == len(ordered) and closed > len(held.unit_cells.seq):
+        held.unit_cells = fold.copy()
+    return fold
+
+
 def _units(directory: Directory, comp: Compliance, cells_by_period: dict[tuple[str, str], list[Cell]],
            updates: list[Update], states: TaskStates[Update], tasks: list[TaskView], cur: dict[str, str],
-           window_start: date) -> list[UnitView]:
+           window_start: date, held: Held) -> list[UnitView]:
     """Each unit: its tasks, its cells and rates, its latest updates and its own word on each task."""
     tasks_by_code = {tv.info.code: tv for tv in tasks}
-    cells_by_unit: dict[str, dict[str, list[Cell]]] = {}
-    for (kind, _p), cells in sorted(cells_by_period.items(), key=lambda kv: comp.deadline(*kv[0])):
-        for c in cells:
-            cells_by_unit.setdefault(c.unit, {}).setdefault(kind, []).append(c)
+    fold = _unit_cells(comp, cells_by_period, held)
+    cells_by_unit, rates_by_unit = fold.cells, fold.rates
     latest_by_unit: dict[str, list[Update]] = {}
     for upd in reversed(updates):
         lst = latest_by_unit.setdefault(upd.unit, [])
@@ -436,14 +491,11 @@ def _units(directory: Directory, comp: Compliance, cells_by_period: dict[tuple[s
         mine = cells_by_unit.get(u.code, {})
         uv.cells = {k: mine.get(k, []) for k in KINDS if k in u.reports}
         uv.current = {k: comp.cell(u.code, k, cur[k]) for k in KINDS if k in u.reports} if uv.retired_at is None else {}
-        for k, cells in uv.cells.items():
-            r = Rates()
-            for c in cells:
-                if c.status == "exempt":  # excused: not expected
-                    continue
-                r.add(c)
-                uv.rates.add(c)
-            uv.rates_by_kind[k] = r
+        my_rates = rates_by_unit.get(u.code, {})
+        for k in uv.cells:
+            r = uv.rates_by_kind[k] = my_rates.get(k) or Rates()
+            for name in ("expected", "received", "on_time", "late", "missing"):
+                setattr(uv.rates, name, getattr(uv.rates, name) + getattr(r, name))
         uv.calendar = [c for c in uv.cells.get("daily", []) if date.fromisoformat(c.period) >= window_start]
         uv.latest = latest_by_unit.get(u.code, [])
         uv.own_last = own_by_unit.get(u.code, {})
@@ -535,7 +587,7 @@ def _take(cfg: Config, store: Store, directory: Directory, now: datetime, trend_
             if c.status != "exempt":
                 r.add(c)
         trend.append((d, r))
-    units = _units(directory, comp, cells_by_period, updates, held.states, tasks, cur, window.start)
+    units = _units(directory, comp, cells_by_period, updates, held.states, tasks, cur, window.start, held)
     return Snapshot(
         org_name=cfg.organisation.name,
         title=cfg.site.title,
