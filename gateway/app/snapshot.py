@@ -175,10 +175,13 @@ class _Cursor:
         self.count += len(ids)
 
 
+SETTLED = timedelta(days=3)
+
+
 @dataclass
 class _UnitCells:
     """Each unit's cells by kind, and their rates, folded over periods in deadline order. A held
-    snapshot keeps the fold up to the last period closed when it was made: the next build resumes
+    snapshot keeps the fold up to the periods settled when it was made: the next build resumes
     from there while those periods are the same held cell lists (at 10,000 units the fold walked
     300,000 cells per build)."""
 
@@ -441,14 +444,17 @@ def _periods(comp: Compliance, cells_by_period: dict[tuple[str, str], list[Cell]
 def _unit_cells(comp: Compliance, cells_by_period: dict[tuple[str, str], list[Cell]], held: Held) -> _UnitCells:
     """Every unit's cells and rates over the periods in deadline order: resumed from the held fold
     when its periods are still the first ones (the same cell lists), and held again up to the last
-    period whose deadline has passed."""
+    period whose deadline passed SETTLED ago."""
     ordered = sorted(cells_by_period.items(), key=lambda kv: comp.deadline(*kv[0]))
     base = held.unit_cells
     n = len(base.seq)
     resumed = n <= len(ordered) and all(a is b for a, (_k, b) in zip(base.seq, ordered, strict=False))
     fold = base.copy() if resumed else _UnitCells()
+    # Kept up to the periods whose deadline passed SETTLED ago: late reports for yesterday and
+    # today remake those periods, and a fold kept past them would not be resumed.
+    settled = comp.now - SETTLED
     closed = 0
-    while closed < len(ordered) and comp.deadline(*ordered[closed][0]) < comp.now:
+    while closed < len(ordered) and comp.deadline(*ordered[closed][0]) < settled:
         closed += 1
     for i in range(len(fold.seq), len(ordered)):
         if i == closed:
