@@ -244,7 +244,7 @@ class Held:
     # Periods whose deadline had passed when they were made: kept until a row for them arrives.
     periods: dict[tuple[str, str], _HeldPeriod] = field(default_factory=dict)
     period_context: tuple[Any, ...] | None = None
-    unit_cells: _UnitCells = field(default_factory=_UnitCells)  # folded up to the closed periods
+    unit_cells: _UnitCells = field(default_factory=_UnitCells)  # folded up to the settled periods
     restarts: int = 0  # how often the fold started over after its first fill
     months: set[str] = field(default_factory=set)  # the months rows were received in (the config's zone)
     tz: tzinfo | None = None  # the zone the months were counted in
@@ -453,15 +453,15 @@ def _unit_cells(comp: Compliance, cells_by_period: dict[tuple[str, str], list[Ce
     # Kept up to the periods whose deadline passed SETTLED ago: late reports for yesterday and
     # today remake those periods, and a fold kept past them would not be resumed.
     settled = comp.now - SETTLED
-    closed = 0
-    while closed < len(ordered) and comp.deadline(*ordered[closed][0]) < settled:
-        closed += 1
+    upto = 0
+    while upto < len(ordered) and comp.deadline(*ordered[upto][0]) < settled:
+        upto += 1
     for i in range(len(fold.seq), len(ordered)):
-        if i == closed:
+        if i == upto:
             held.unit_cells = fold.copy()
         (kind, _p), cells = ordered[i]
         fold.add(kind, cells)
-    if closed == len(ordered) and closed > len(held.unit_cells.seq):
+    if upto == len(ordered) and upto > len(held.unit_cells.seq):
         held.unit_cells = fold.copy()
     return fold
 
