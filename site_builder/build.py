@@ -78,7 +78,7 @@ class _Helpers:
         self._badges: dict[str | None, Markup] = {}
         self._links: dict[tuple[str, str, str], Markup] = {}
         self._unit_options: Markup | None = None
-        self.env: jinja2.Environment | None = None
+        self.row_template: jinja2.Template | None = None
         self.rows: dict[tuple[Any, ...], Markup] = {}  # score rows shown by this build
         self.last_rows: dict[tuple[Any, ...], Markup] = {}  # ... and by the last build in this thread
 
@@ -117,8 +117,8 @@ class _Helpers:
         if m is None:
             m = self.last_rows.get(key)
             if m is None:
-                assert self.env is not None
-                m = Markup(self.env.get_template("site/score_row.html.j2").render(sc=sc, root=root))
+                assert self.row_template is not None
+                m = Markup(self.row_template.render(sc=sc, root=root))
             self.rows[key] = m
         return m
 
@@ -184,6 +184,7 @@ class _Current(threading.local):
 
     helpers: _Helpers | None = None
     rows: dict[tuple[Any, ...], Markup] | None = None  # the last build's score rows (_Helpers.score_row)
+    row_template: jinja2.Template | None = None  # ... rendered with this template
 
 
 def _current(t: _Current) -> _Helpers:
@@ -234,8 +235,11 @@ class _Pages:
         self.helpers = _Helpers(snap, self.labels)
         self.env, current = _site_env(theme)
         current.helpers = self.helpers
-        self.helpers.env, self.helpers.last_rows = self.env, current.rows or {}
-        current.rows = self.helpers.rows
+        # The kept rows hold while the row template is the one they were rendered with (an
+        # operator's edited template is compiled again, and then every row is made again).
+        tpl = self.helpers.row_template = self.env.get_template("site/score_row.html.j2")
+        self.helpers.last_rows = (current.rows or {}) if current.row_template is tpl else {}
+        current.rows, current.row_template = self.helpers.rows, tpl
         self.stamp = Markup(f'<time class="asof" datetime="{snap.data_as_of.isoformat()}">'
                             f'{snap.data_as_of:%H:%M %d/%m/%Y}</time>')
         self.common: dict[str, Any] = {"s": snap, "units_by_code": self.helpers.units,

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import openpyxl
 import pytest
 from docx import Document
+from markupsafe import Markup
 
 from gateway.cli import main
 from gateway.config import Deadlines
@@ -197,6 +198,16 @@ def test_a_kept_score_row_is_the_row_rendered_afresh_whatever_field_changes() ->
     assert [kept[i] for i in range(len(variants))] == [cold[id(v)] for v in variants]
     assert len(set(cold.values())) == len(variants)  # each variant shows differently
     assert rows([base], "../../") != rows([base], "../")
+    # A kept row is taken only from builds with the same row template (an edited one is compiled
+    # again: every row is then made again).
+    current = build._site_env(Theme())[1]
+    fresh = rows([base], "../")
+    assert current.rows is not None
+    current.rows = {k: Markup("<tr>stale</tr>") for k in current.rows}
+    assert rows([base], "../") == ["<tr>stale</tr>"]  # kept as it was
+    current.rows = {k: Markup("<tr>stale</tr>") for k in current.rows}
+    current.row_template = None  # as if the template had changed
+    assert rows([base], "../") == fresh
 
 
 def test_overdue_days_follow_completion_and_reopening_day_by_day() -> None:
