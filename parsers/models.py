@@ -222,6 +222,15 @@ class Rates:
     def on_time_rate(self) -> float | None:
         return self.on_time / self.expected if self.expected else None
 
+    def merge(self, other: Rates) -> Rates:
+        """Count `other`'s periods in too (a unit's kinds, its months, a kept fold); returns self."""
+        self.expected += other.expected
+        self.received += other.received
+        self.on_time += other.on_time
+        self.late += other.late
+        self.missing += other.missing
+        return self
+
     def add(self, cell: Cell) -> None:
         if cell.status == "pending":
             return

@@ -127,12 +127,7 @@ def unit_rates(snap: Snapshot, span: Span) -> dict[str, dict[str, Rates]]:
         for code, kinds in part.items():
             mine = out[code]
             for kind, r in kinds.items():
-                t = mine.setdefault(kind, Rates())
-                t.expected += r.expected
-                t.received += r.received
-                t.on_time += r.on_time
-                t.late += r.late
-                t.missing += r.missing
+                mine.setdefault(kind, Rates()).merge(r)
     return out
 
 

@@ -208,8 +208,7 @@ class _UnitCells:
 
     def copy(self) -> _UnitCells:
         return _UnitCells(self.seq[:], {u: {k: v[:] for k, v in m.items()} for u, m in self.cells.items()},
-                          {u: {k: Rates(r.expected, r.received, r.on_time, r.late, r.missing) for k, r in m.items()}
-                           for u, m in self.rates.items()})
+                          {u: {k: Rates().merge(r) for k, r in m.items()} for u, m in self.rates.items()})
 
 
 @dataclass
@@ -450,19 +449,21 @@ def _unit_cells(comp: Compliance, cells_by_period: dict[tuple[str, str], list[Ce
     n = len(base.seq)
     resumed = n <= len(ordered) and all(a is b for a, (_k, b) in zip(base.seq, ordered, strict=False))
     fold = base.copy() if resumed else _UnitCells()
+
+    def fold_to(end: int) -> None:
+        for (kind, _p), cells in ordered[len(fold.seq):end]:
+            fold.add(kind, cells)
+
     # Kept up to the periods whose deadline passed SETTLED ago: late reports for yesterday and
     # today remake those periods, and a fold kept past them would not be resumed.
     settled = comp.now - SETTLED
     upto = 0
     while upto < len(ordered) and comp.deadline(*ordered[upto][0]) < settled:
         upto += 1
-    for i in range(len(fold.seq), len(ordered)):
-        if i == upto:
-            held.unit_cells = fold.copy()
-        (kind, _p), cells = ordered[i]
-        fold.add(kind, cells)
-    if upto == len(ordered) and upto > len(held.unit_cells.seq):
+    fold_to(upto)
+    if len(fold.seq) == upto and (upto > n or not resumed):
         held.unit_cells = fold.copy()
+    fold_to(len(ordered))
     return fold
 
 
@@ -499,9 +500,8 @@ def _units(directory: Directory, comp: Compliance, cells_by_period: dict[tuple[s
         uv.current = {k: comp.cell(u.code, k, cur[k]) for k in KINDS if k in u.reports} if uv.retired_at is None else {}
         my_rates = rates_by_unit.get(u.code, {})
         for k in uv.cells:
-            r = uv.rates_by_kind[k] = my_rates.get(k) or Rates()
-            for name in ("expected", "received", "on_time", "late", "missing"):
-                setattr(uv.rates, name, getattr(uv.rates, name) + getattr(r, name))
+            uv.rates_by_kind[k] = my_rates.get(k) or Rates()
+            uv.rates.merge(uv.rates_by_kind[k])
         uv.calendar = [c for c in uv.cells.get("daily", []) if date.fromisoformat(c.period) >= window_start]
         uv.latest = latest_by_unit.get(u.code, [])
         uv.own_last = own_by_unit.get(u.code, {})
